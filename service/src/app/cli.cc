@@ -1,0 +1,69 @@
+#include "app/cli.h"
+
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/init_command.h"
+#include "app/serve_command.h"
+
+namespace pillarbox::app {
+namespace {
+
+constexpr char kVersion[] = "0.1.0";
+
+void AddInit(CLI::App& cli, InitOptions& options, int& exit_code) {
+  CLI::App* init = cli.add_subcommand("init", "Create a new instance in a data folder");
+  init->add_option("--data", options.data_dir, "Data folder (created with mode 0700)")->required();
+  init->add_option("--admin", options.admin_username, "Username of the first admin")->capture_default_str();
+  init->add_flag("--json", options.json_output, "Print the admin's credentials as JSON");
+  init->callback([&options, &exit_code] { exit_code = RunInit(options); });
+}
+
+void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& exit_code) {
+  CLI::App* serve = cli.add_subcommand("serve", "Serve an initialized instance");
+  serve->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
+  serve->add_option("--threads", options.http_threads, "HTTP I/O threads")->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve->add_option("--queue-capacity", options.queue_capacity, "Pending submissions before answering 503")
+      ->check(CLI::Range(1, 1000000))->capture_default_str();
+  serve->add_option("--max-batch", options.max_batch, "Submissions per commit at most")
+      ->check(CLI::Range(1, 10000))->capture_default_str();
+  serve->add_option("--log-level", options.log_level, "debug, info, warn or error")->capture_default_str();
+  serve->callback([&options, &listen, &exit_code] {
+    auto address = ParseListenAddress(listen);
+    if (!address.ok()) {
+      std::cerr << "pillarbox serve: --listen: " << address.status().message() << "\n";
+      exit_code = 2;
+      return;
+    }
+    options.listen = *address;
+    exit_code = RunServe(options);
+  });
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  umask(077);  // Every file an instance writes is for its owner only.
+  CLI::App cli("Pillarbox: anonymous, encrypted reports of harm from AI systems", "pillarbox");
+  cli.require_subcommand(1);
+  int exit_code = 0;
+  InitOptions init_options;
+  ServeOptions serve_options;
+  std::string listen = "127.0.0.1:8080";
+  AddInit(cli, init_options, exit_code);
+  AddServe(cli, serve_options, listen, exit_code);
+  cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "pillarbox " << kVersion << "\n"; });
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return cli.exit(error) == 0 ? 0 : 2;
+  }
+  return exit_code;
+}
+
+}  // namespace pillarbox::app

@@ -1,0 +1,82 @@
+#include "app/serve_command.h"
+
+#include <signal.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "app/instance.h"
+#include "app/route_documents.h"
+#include "common/clock.h"
+#include "common/logging.h"
+#include "http/server.h"
+#include "intake/intake_service.h"
+#include "store/group_commit_writer.h"
+#include "store/sqlite_report_store.h"
+
+namespace pillarbox::app {
+namespace {
+
+// Blocks SIGINT and SIGTERM in this thread and every thread started after,
+// so that only WaitForStopSignal() receives them.
+sigset_t BlockStopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+int WaitForStopSignal(const sigset_t& signals) {
+  int received = 0;
+  sigwait(&signals, &received);
+  return received;
+}
+
+}  // namespace
+
+int RunServe(const ServeOptions& options) {
+  const sigset_t stop_signals = BlockStopSignals();
+  signal(SIGPIPE, SIG_IGN);  // Pistache: an aborted download must not kill us.
+  ConfigureLogging(options.log_level);
+
+  auto instance = OpenInstance(options.data_dir);
+  if (!instance.ok()) {
+    std::cerr << "pillarbox: cannot start: " << instance.status().message() << "\n";
+    return 1;
+  }
+  store::GroupCommitWriter writer(std::move(instance->database),
+                                  {.queue_capacity = options.queue_capacity, .max_batch = options.max_batch});
+  store::SqliteReportStore report_store(writer);
+  SystemClock clock;
+  intake::IntakeService intake(*instance->catalog, *instance->desks, *instance->keys, report_store, clock);
+
+  http::RouteContext context = BuildRouteContext(*instance->catalog);
+  context.intake = &intake;
+  http::HttpServer server({.host = options.listen.host, .port = options.listen.port, .threads = options.http_threads},
+                          context);
+  if (Status started = server.Start(); !started.ok()) {
+    std::cerr << "pillarbox: cannot start: " << started.message() << "\n";
+    return 1;
+  }
+  std::cout << "pillarbox listening on http://" << options.listen.host << ":" << server.port() << std::endl;
+  spdlog::info("serving threads={} queue_capacity={}", options.http_threads, options.queue_capacity);
+
+  const int signal_number = WaitForStopSignal(stop_signals);
+  spdlog::info("signal {} received; draining", signal_number);
+  writer.Stop();  // commits and answers everything already queued; new submissions get 503
+  // Let the I/O threads flush the answers the writer just sent.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  server.Shutdown();
+  const auto stats = writer.GetStats();
+  spdlog::info("stopped committed={} failed={} transactions={}", stats.committed_ops, stats.failed_ops,
+               stats.transactions);
+  return 0;
+}
+
+}  // namespace pillarbox::app

@@ -1,0 +1,27 @@
+// `pillarbox serve`: runs the service on an initialized data folder until
+// SIGINT or SIGTERM, then drains: every submission already queued is
+// committed and answered before the listener closes.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "app/listen_address.h"
+
+namespace pillarbox::app {
+
+struct ServeOptions {
+  std::string data_dir;
+  ListenAddress listen{"127.0.0.1", 8080};
+  int http_threads = 2;
+  size_t queue_capacity = 4096;  // pending submissions before 503
+  size_t max_batch = 256;        // submissions per commit at most
+  std::string log_level = "info";
+};
+
+// Returns the process exit code. Prints "pillarbox listening on
+// http://HOST:PORT" on stdout once it accepts connections (tests read the port
+// from it when asked for port 0).
+int RunServe(const ServeOptions& options);
+
+}  // namespace pillarbox::app

@@ -1,0 +1,20 @@
+// Logging policy: spdlog, to stderr, one line per event. Log lines carry
+// route templates, status codes, latencies, counts and internal ids only:
+// never a field value, receipt, token, password, network address or user
+// agent (docs/ARCHITECTURE.md, "Errors and logs").
+#pragma once
+
+#include <chrono>
+#include <string_view>
+
+namespace pillarbox {
+
+// Sets up the default logger ("info", "debug", "warn", "error"). Unknown
+// levels mean "info". Call once at start-up, before other threads log.
+void ConfigureLogging(std::string_view level);
+
+// Logs one finished request: route template (e.g. "POST /api/v1/reports"),
+// HTTP status and latency since `started`. Thread-safe.
+void LogRequest(std::string_view route, int http_status, std::chrono::steady_clock::time_point started);
+
+}  // namespace pillarbox

@@ -1,0 +1,23 @@
+// Helpers that send a complete response with the security headers.
+// Each consumes the ResponseWriter's single send. Thread-safe as Pistache's
+// send is: callable from any thread once the writer has been moved there.
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+
+namespace Pistache::Http {
+class ResponseWriter;
+}
+
+namespace pillarbox::http {
+
+// Sends `body` as application/json with HTTP code `code`.
+void SendJson(Pistache::Http::ResponseWriter& response, int code, const std::string& body);
+
+// Sends the error body of `status` with its HTTP code; adds Retry-After: 1
+// when the service is saturated or shutting down.
+void SendError(Pistache::Http::ResponseWriter& response, const Status& status);
+
+}  // namespace pillarbox::http

@@ -1,0 +1,26 @@
+// What the HTTP routes need from the rest of the service. Built by app/
+// (the only place that knows every part); the pointees outlive the server.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace pillarbox::intake {
+class IntakeService;
+class QuestionnaireCatalog;
+}  // namespace pillarbox::intake
+
+namespace pillarbox::http {
+
+struct RouteContext {
+  intake::IntakeService* intake = nullptr;
+  const intake::QuestionnaireCatalog* catalog = nullptr;
+  // Published documents, served as they are: questionnaire JSON by kind, and
+  // the taxonomy JSON.
+  std::map<std::string, std::string> questionnaire_documents;
+  std::string taxonomy_document;
+  // Largest accepted body of POST /api/v1/reports, in bytes.
+  size_t max_report_bytes = 192 * 1024;
+};
+
+}  // namespace pillarbox::http

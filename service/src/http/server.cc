@@ -1,0 +1,64 @@
+#include "http/server.h"
+
+#include <pistache/endpoint.h>
+#include <pistache/router.h>
+
+#include "http/catalog_routes.h"
+#include "http/report_routes.h"
+#include "http/router_guards.h"
+
+namespace pillarbox::http {
+
+struct HttpServer::Impl {
+  ServerOptions options;
+  const RouteContext& context;
+  Pistache::Rest::Router router;
+  std::unique_ptr<Pistache::Http::Endpoint> endpoint;
+  bool started = false;
+};
+
+HttpServer::HttpServer(ServerOptions options, const RouteContext& context)
+    : impl_(new Impl{std::move(options), context, {}, nullptr, false}) {}
+
+HttpServer::~HttpServer() { Shutdown(); }
+
+Status HttpServer::Start() {
+  using Pistache::Http::Method;
+  InstallRouterGuards(impl_->router, {Method::Get, Method::Post});
+  RegisterCatalogRoutes(impl_->router, impl_->context);
+  RegisterReportRoutes(impl_->router, impl_->context);
+
+  const auto opts = Pistache::Http::Endpoint::options()
+                        .threads(impl_->options.threads)
+                        .flags(Pistache::Tcp::Options::ReuseAddr)
+                        .maxRequestSize(impl_->options.max_request_bytes)
+                        .headerTimeout(std::chrono::seconds(10))
+                        .bodyTimeout(std::chrono::seconds(30))
+                        .keepaliveTimeout(std::chrono::seconds(60))
+                        .logger(PISTACHE_NULL_STRING_LOGGER);
+  try {
+    Pistache::Address address(impl_->options.host, Pistache::Port(impl_->options.port));
+    impl_->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
+    impl_->endpoint->init(opts);
+    impl_->endpoint->setHandler(impl_->router.handler());
+    impl_->endpoint->serveThreaded();
+  } catch (const std::exception& error) {
+    impl_->endpoint.reset();
+    return Status::Unavailable("cannot listen on " + impl_->options.host + ":" +
+                               std::to_string(impl_->options.port) + ": " + error.what());
+  }
+  impl_->started = true;
+  return Status::Ok();
+}
+
+uint16_t HttpServer::port() const {
+  return impl_->endpoint ? static_cast<uint16_t>(impl_->endpoint->getPort()) : 0;
+}
+
+void HttpServer::Shutdown() {
+  if (!impl_->started) return;
+  impl_->started = false;
+  impl_->endpoint->shutdown();
+}
+
+}  // namespace pillarbox::http
