@@ -15,7 +15,8 @@ function(pillarbox_embed_files target function_name)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DFUNCTION=${function_name}
             -DBASE=${ARG_BASE} "-DFILES=${ARG_FILES}" -P ${PILLARBOX_EMBED_SCRIPT}
     DEPENDS ${ARG_FILES} ${PILLARBOX_EMBED_SCRIPT}
-    COMMENT "Embedding ${target}")
+    COMMENT "Embedding ${target}"
+    VERBATIM)
   add_library(${target} STATIC ${out})
   target_link_libraries(${target} PUBLIC pillarbox_common)
 endfunction()
