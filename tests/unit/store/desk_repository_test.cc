@@ -11,15 +11,7 @@ namespace {
 using test::MakeDesk;
 using test::QueryInt;
 
-class DeskRepositoryTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    db_ = test::OpenMigratedDatabase(dir_.File("test.db"));
-    ASSERT_NE(db_, nullptr);
-  }
-  pillarbox::testing::TempDir dir_;
-  std::unique_ptr<Database> db_;
-};
+class DeskRepositoryTest : public test::MigratedDatabaseTest {};
 
 TEST_F(DeskRepositoryTest, EmptyDatabaseHasNoDesks) {
   Result<std::vector<DeskRecord>> desks = ListDesks(*db_);

@@ -13,15 +13,7 @@ namespace {
 
 using test::MakeDesk;
 
-class SqliteDeskDirectoryTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    db_ = test::OpenMigratedDatabase(dir_.File("test.db"));
-    ASSERT_NE(db_, nullptr);
-  }
-  pillarbox::testing::TempDir dir_;
-  std::unique_ptr<Database> db_;
-};
+class SqliteDeskDirectoryTest : public test::MigratedDatabaseTest {};
 
 TEST_F(SqliteDeskDirectoryTest, FindsDeskAndKeyForEachKind) {
   DeskRecord voice = MakeDesk("voice_cloning", {"voice_cloning", "deepfake_audio"}, 10);

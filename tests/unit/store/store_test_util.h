@@ -18,6 +18,7 @@
 #include "store/database.h"
 #include "store/desk_repository.h"
 #include "store/migrations.h"
+#include "support/temp_dir.h"
 
 namespace pillarbox::store::test {
 
@@ -124,6 +125,17 @@ class CompletionLog {
   std::vector<Status> statuses_;
   std::vector<int> called_;
   size_t total_ = 0;
+};
+
+// A fixture holding a freshly migrated database in a temporary folder.
+class MigratedDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = OpenMigratedDatabase(dir_.File("test.db"));
+    ASSERT_NE(db_, nullptr);
+  }
+  pillarbox::testing::TempDir dir_;
+  std::unique_ptr<Database> db_;
 };
 
 }  // namespace pillarbox::store::test

@@ -30,15 +30,7 @@ UserRecord MakeUser(const std::string& id, const std::string& username) {
   return user;
 }
 
-class UserRepositoryTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    db_ = test::OpenMigratedDatabase(dir_.File("test.db"));
-    ASSERT_NE(db_, nullptr);
-  }
-  pillarbox::testing::TempDir dir_;
-  std::unique_ptr<Database> db_;
-};
+class UserRepositoryTest : public test::MigratedDatabaseTest {};
 
 TEST_F(UserRepositoryTest, RoundTripByUsername) {
   UserRecord alice = MakeUser("u1", "alice");
