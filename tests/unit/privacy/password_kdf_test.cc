@@ -64,17 +64,6 @@ TEST(PasswordKdfTest, ModerateParamsAreLibsodiumModerate) {
   EXPECT_EQ(MinimalKdfParams().memory_bytes, 8192u);
 }
 
-// Set PILLARBOX_TIME_MODERATE_KDF=1 to measure one production-strength run.
-TEST(PasswordKdfTest, TimesModerateRunWhenAsked) {
-  if (std::getenv("PILLARBOX_TIME_MODERATE_KDF") == nullptr) GTEST_SKIP() << "set PILLARBOX_TIME_MODERATE_KDF=1";
-  auto start = std::chrono::steady_clock::now();
-  Result<PasswordKeys> keys = DerivePasswordKeys("correct horse", NewPasswordSalt(), ModerateKdfParams());
-  auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  ASSERT_TRUE(keys.ok());
-  RecordProperty("moderate_seconds", std::to_string(elapsed));
-  std::printf("one MODERATE Argon2id run: %.3f s\n", elapsed);
-}
-
 TEST(ConstantTimeEqualsTest, ComparesContentAndLength) {
   Bytes a = {1, 2, 3};
   EXPECT_TRUE(ConstantTimeEquals(a, Bytes{1, 2, 3}));
