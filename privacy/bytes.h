@@ -29,7 +29,8 @@ std::string ToHex(ByteView bytes);
 // Decodes lowercase or uppercase hexadecimal; InvalidArgument on odd length or a non-hex digit.
 Result<Bytes> FromHex(std::string_view hex);
 
-// A 32-byte secret key held in sodium_malloc'd memory (guard pages, mlock'd
+// A 32-byte secret key held in locked memory (a slot of a sodium_malloc'd
+// region, privacy/key_arena.h: guard pages around the region, mlock'd,
 // where the system allows, wiped on destruction). Move-only. A moved-from key is
 // empty and must not be used. Thread-compatible.
 class SecretKey {

@@ -7,13 +7,13 @@
 
 #include "privacy/bytes.h"
 #include "privacy/internal.h"
+#include "privacy/key_arena.h"
 
 namespace pillarbox::privacy {
 
 SecretKey::SecretKey() {
   internal::EnsureSodiumInitialized();
-  data_ = static_cast<uint8_t*>(sodium_malloc(kKeyBytes));
-  if (data_ == nullptr) std::abort();  // Out of memory for keys: nothing safe remains to do.
+  data_ = internal::AllocateKeySlot();
 }
 
 SecretKey SecretKey::Random() {
@@ -33,13 +33,13 @@ SecretKey::SecretKey(SecretKey&& other) noexcept : data_(std::exchange(other.dat
 
 SecretKey& SecretKey::operator=(SecretKey&& other) noexcept {
   if (this != &other) {
-    sodium_free(data_);  // Wipes; accepts nullptr.
+    internal::ReleaseKeySlot(data_);  // Wipes; accepts nullptr.
     data_ = std::exchange(other.data_, nullptr);
   }
   return *this;
 }
 
-SecretKey::~SecretKey() { sodium_free(data_); }
+SecretKey::~SecretKey() { internal::ReleaseKeySlot(data_); }
 
 ByteView SecretKey::bytes() const {
   if (data_ == nullptr) return {};

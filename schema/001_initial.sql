@@ -71,8 +71,10 @@ CREATE TABLE reports (
   lookup_id                 BLOB NOT NULL UNIQUE CHECK (length(lookup_id) = 32)
 ) STRICT, WITHOUT ROWID;
 
+-- The triage queue lists a desk's reports newest first. Every index costs a
+-- random page write per submission (docs/BENCHMARKS.md), so indexes are added
+-- only with the query that needs them.
 CREATE INDEX reports_by_desk_day ON reports (desk_id, received_day DESC, id DESC);
-CREATE INDEX reports_by_day ON reports (received_day DESC, id DESC);
 
 -- One ciphertext per sealed questionnaire field (all of them, answered or not).
 CREATE TABLE report_fields (
@@ -89,8 +91,6 @@ CREATE TABLE report_clear_answers (
   value     TEXT NOT NULL,
   PRIMARY KEY (report_id, field, value)
 ) STRICT, WITHOUT ROWID;
-
-CREATE INDEX report_clear_answers_by_value ON report_clear_answers (field, value);
 
 -- Keyed BLAKE2b of normalized organization / AI system names.
 CREATE TABLE report_blind_indexes (

@@ -15,8 +15,7 @@
 #include "common/logging.h"
 #include "http/server.h"
 #include "intake/intake_service.h"
-#include "store/group_commit_writer.h"
-#include "store/sqlite_report_store.h"
+#include "app/storage_pipeline.h"
 
 namespace pillarbox::app {
 namespace {
@@ -50,11 +49,15 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "pillarbox: cannot start: " << instance.status().message() << "\n";
     return 1;
   }
-  store::GroupCommitWriter writer(std::move(instance->database),
-                                  {.queue_capacity = options.queue_capacity, .max_batch = options.max_batch});
-  store::SqliteReportStore report_store(writer);
+  auto storage = StoragePipeline::Start(std::move(instance->database), instance->layout.database(),
+                                        {.queue_capacity = options.queue_capacity, .max_batch = options.max_batch});
+  if (!storage.ok()) {
+    std::cerr << "pillarbox: cannot start: " << storage.status().message() << "\n";
+    return 1;
+  }
   SystemClock clock;
-  intake::IntakeService intake(*instance->catalog, *instance->desks, *instance->keys, report_store, clock);
+  intake::IntakeService intake(*instance->catalog, *instance->desks, *instance->keys, (*storage)->report_store(),
+                               clock);
 
   http::RouteContext context = BuildRouteContext(*instance->catalog);
   context.intake = &intake;
@@ -69,11 +72,11 @@ int RunServe(const ServeOptions& options) {
 
   const int signal_number = WaitForStopSignal(stop_signals);
   spdlog::info("signal {} received; draining", signal_number);
-  writer.Stop();  // commits and answers everything already queued; new submissions get 503
+  (*storage)->Drain();  // commits and answers everything already queued; new submissions get 503
   // Let the I/O threads flush the answers the writer just sent.
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   server.Shutdown();
-  const auto stats = writer.GetStats();
+  const auto stats = (*storage)->stats();
   spdlog::info("stopped committed={} failed={} transactions={}", stats.committed_ops, stats.failed_ops,
                stats.transactions);
   return 0;

@@ -105,9 +105,16 @@ Result<Statement*> Database::Prepare(const char* sql) {
 
 int64_t Database::ChangedRows() const { return sqlite3_changes64(db_); }
 
-Status Database::Checkpoint() {
-  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+Status Database::Checkpoint(CheckpointMode mode) {
+  const int sqlite_mode = mode == CheckpointMode::kTruncate ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, sqlite_mode, nullptr, nullptr);
   if (rc != SQLITE_OK) return StatusFromSqlite(rc, "could not checkpoint the WAL");
+  return Status::Ok();
+}
+
+Status Database::DisableAutoCheckpoint() {
+  const int rc = sqlite3_wal_autocheckpoint(db_, 0);
+  if (rc != SQLITE_OK) return StatusFromSqlite(rc, "could not turn off automatic checkpoints");
   return Status::Ok();
 }
 

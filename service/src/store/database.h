@@ -24,6 +24,11 @@ enum class OpenMode {
   kReadOnly,
 };
 
+// Checkpoint modes (sqlite3_wal_checkpoint_v2): PASSIVE copies what it can
+// without waiting; TRUNCATE waits for writers and readers, copies everything
+// and truncates the WAL to zero bytes.
+enum class CheckpointMode { kPassive, kTruncate };
+
 class Database {
  public:
   // Opens `path` and applies: journal_mode=WAL, synchronous=FULL,
@@ -46,8 +51,12 @@ class Database {
 
   // Rows changed by the last INSERT/UPDATE/DELETE.
   int64_t ChangedRows() const;
-  // Runs a passive WAL checkpoint. Used after crypto-shredding deletes.
-  Status Checkpoint();
+  // Runs a WAL checkpoint in `mode`. Used by WalCheckpointer and after
+  // crypto-shredding deletes.
+  Status Checkpoint(CheckpointMode mode = CheckpointMode::kPassive);
+  // Turns off SQLite's automatic checkpoints on this connection (the
+  // group-commit writer's; WalCheckpointer does them instead).
+  Status DisableAutoCheckpoint();
 
   sqlite3* handle() const { return db_; }
 
