@@ -14,7 +14,8 @@ namespace pillarbox::privacy {
 class InstanceKeys {
  public:
   // Derives the keys from `master_key`. Subkey ids are fixed forever:
-  // 1 blind index ("pbxindex"), 2 receipt pepper ("pbxrecpt"), 3 signing seed ("pbxsignk").
+  // 1 blind index ("pbxindex"), 2 receipt pepper ("pbxrecpt"), 3 signing seed ("pbxsignk"),
+  // 4 audit log key ("pbxaudit").
   static InstanceKeys Derive(const SecretKey& master_key);
 
   // Creates `path` holding a fresh master key (64 hex digits and a newline)
@@ -31,13 +32,21 @@ class InstanceKeys {
   const SecretKey& receipt_pepper() const { return receipt_pepper_; }
   // Seed of the instance's Ed25519 signing key (evidence bundles, backups).
   const SecretKey& signing_seed() const { return signing_seed_; }
+  // Key of the audit log's keyed BLAKE2b chain (audit/audit_log.h). It lives
+  // only in memory and in the instance secret, never in the database, so a
+  // copy of the database alone cannot recompute the chain.
+  const SecretKey& audit_key() const { return audit_key_; }
 
  private:
-  InstanceKeys(SecretKey index, SecretKey pepper, SecretKey signing)
-      : blind_index_key_(std::move(index)), receipt_pepper_(std::move(pepper)), signing_seed_(std::move(signing)) {}
+  InstanceKeys(SecretKey index, SecretKey pepper, SecretKey signing, SecretKey audit)
+      : blind_index_key_(std::move(index)),
+        receipt_pepper_(std::move(pepper)),
+        signing_seed_(std::move(signing)),
+        audit_key_(std::move(audit)) {}
   SecretKey blind_index_key_;
   SecretKey receipt_pepper_;
   SecretKey signing_seed_;
+  SecretKey audit_key_;
 };
 
 }  // namespace pillarbox::privacy

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/audit_command.h"
 #include "app/init_command.h"
 #include "app/serve_command.h"
 
@@ -45,6 +46,15 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
   });
 }
 
+void AddAudit(CLI::App& cli, AuditVerifyOptions& options, int& exit_code) {
+  CLI::App* audit = cli.add_subcommand("audit", "Work with the audit log");
+  audit->require_subcommand(1);
+  CLI::App* verify = audit->add_subcommand("verify", "Check that no audit entry was edited, deleted or reordered");
+  verify->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
+  verify->add_flag("--json", options.json_output, "Print the result as JSON");
+  verify->callback([&options, &exit_code] { exit_code = RunAuditVerify(options); });
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -54,9 +64,11 @@ int RunCli(int argc, char** argv) {
   int exit_code = 0;
   InitOptions init_options;
   ServeOptions serve_options;
+  AuditVerifyOptions audit_options;
   std::string listen = "127.0.0.1:8080";
   AddInit(cli, init_options, exit_code);
   AddServe(cli, serve_options, listen, exit_code);
+  AddAudit(cli, audit_options, exit_code);
   cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "pillarbox " << kVersion << "\n"; });
   try {
     cli.parse(argc, argv);

@@ -1,4 +1,5 @@
-// The command line: `pillarbox init`, `pillarbox serve`, `pillarbox version`.
+// The command line: `pillarbox init`, `pillarbox serve`, `pillarbox audit verify`,
+// `pillarbox version`.
 // Start-up errors print one clear line to stderr and give a non-zero exit.
 #pragma once
 

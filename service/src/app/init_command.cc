@@ -41,11 +41,13 @@ Result<CreatedInstance> CreateInstance(const InitOptions& options, const Instanc
   PB_RETURN_IF_ERROR(privacy::InitializeAndSelfTest());
   PB_ASSIGN_OR_RETURN(auto catalog, http::LoadEmbeddedQuestionnaires());
   PB_RETURN_IF_ERROR(privacy::InstanceKeys::CreateFile(layout.instance_secret()));
+  PB_ASSIGN_OR_RETURN(auto keys, privacy::InstanceKeys::LoadFile(layout.instance_secret()));
   PB_ASSIGN_OR_RETURN(auto db, store::Database::Open(layout.database(), store::OpenMode::kReadWriteCreate));
   PB_RETURN_IF_ERROR(store::ApplyMigrations(*db, EmbeddedMigrations()));
-  const accounts::NewAccountRequest admin{options.admin_username, "admin",
-                                          UtcDay(SystemClock().NowUnixSeconds()), options.kdf};
-  return CreateInstanceRecords(*db, catalog, admin);
+  const SystemClock clock;
+  const accounts::NewAccountRequest admin{options.admin_username, "admin", UtcDay(clock.NowUnixSeconds()),
+                                          options.kdf};
+  return CreateInstanceRecords(*db, catalog, admin, keys.audit_key(), clock);
 }
 
 void RemoveCreatedFiles(const InstanceLayout& layout) {

@@ -103,6 +103,8 @@ Result<Statement*> Database::Prepare(const char* sql) {
   return result;
 }
 
+bool Database::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
 int64_t Database::ChangedRows() const { return sqlite3_changes64(db_); }
 
 Status Database::Checkpoint(CheckpointMode mode) {

@@ -49,6 +49,10 @@ class Database {
   // Internal when the SQL does not compile.
   Result<Statement*> Prepare(const char* sql);
 
+  // True while a transaction (BEGIN or an outermost SAVEPOINT) is open on this
+  // connection.
+  bool InTransaction() const;
+
   // Rows changed by the last INSERT/UPDATE/DELETE.
   int64_t ChangedRows() const;
   // Runs a WAL checkpoint in `mode`. Used by WalCheckpointer and after

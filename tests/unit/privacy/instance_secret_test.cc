@@ -65,6 +65,21 @@ TEST(InstanceSecretTest, DerivedKeysAreStableAcrossLoadsAndDistinct) {
   EXPECT_NE(Copy(first->blind_index_key()), Copy(first->signing_seed()));
 }
 
+TEST(InstanceSecretTest, AuditKeyIsStableAndDistinctFromTheOtherKeys) {
+  TempDir dir;
+  const std::string path = dir.File("instance.key");
+  ASSERT_TRUE(InstanceKeys::CreateFile(path).ok());
+  Result<InstanceKeys> first = InstanceKeys::LoadFile(path);
+  Result<InstanceKeys> second = InstanceKeys::LoadFile(path);
+  ASSERT_TRUE(first.ok() && second.ok());
+  const Bytes audit = Copy(first->audit_key());
+  EXPECT_EQ(audit.size(), kKeyBytes);
+  EXPECT_EQ(audit, Copy(second->audit_key()));
+  EXPECT_NE(audit, Copy(first->blind_index_key()));
+  EXPECT_NE(audit, Copy(first->receipt_pepper()));
+  EXPECT_NE(audit, Copy(first->signing_seed()));
+}
+
 TEST(InstanceSecretTest, DifferentFilesGiveDifferentKeys) {
   TempDir dir;
   ASSERT_TRUE(InstanceKeys::CreateFile(dir.File("a.key")).ok());
@@ -75,6 +90,7 @@ TEST(InstanceSecretTest, DifferentFilesGiveDifferentKeys) {
   EXPECT_NE(Copy(a->blind_index_key()), Copy(b->blind_index_key()));
   EXPECT_NE(Copy(a->receipt_pepper()), Copy(b->receipt_pepper()));
   EXPECT_NE(Copy(a->signing_seed()), Copy(b->signing_seed()));
+  EXPECT_NE(Copy(a->audit_key()), Copy(b->audit_key()));
 }
 
 TEST(InstanceSecretTest, DerivationIsFixedForAKnownMasterKey) {
@@ -90,6 +106,11 @@ TEST(InstanceSecretTest, DerivationIsFixedForAKnownMasterKey) {
   InstanceKeys derived = InstanceKeys::Derive(*master_key);
   EXPECT_EQ(Copy(loaded->blind_index_key()), Copy(derived.blind_index_key()));
   EXPECT_EQ(Copy(loaded->signing_seed()), Copy(derived.signing_seed()));
+  EXPECT_EQ(Copy(loaded->audit_key()), Copy(derived.audit_key()));
+  EXPECT_NE(Copy(derived.audit_key()), *master);
+  // Subkey 4, context "pbxaudit", computed once: the audit key must never change,
+  // or every existing audit log would stop verifying.
+  EXPECT_EQ(ToHex(Copy(derived.audit_key())), "eba4c429d661f1f54cf705d325ca25d2ff0a25e54186e9a2f71274db80091fd4");
 }
 
 TEST(InstanceSecretTest, LoadRefusesGroupOrOtherAccess) {
