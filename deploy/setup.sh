@@ -20,7 +20,7 @@ jobs="${JOBS:-$(nproc)}"
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libpistache-dev libsodium-dev libsqlite3-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
+  libpistache-dev libsodium-dev liboath-dev libsqlite3-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
   libgtest-dev libgmock-dev sqlite3
 )
 test_packages=(wrk)

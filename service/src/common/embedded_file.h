@@ -16,5 +16,6 @@ struct EmbeddedFile {
 std::vector<EmbeddedFile> EmbeddedMigrations();      // schema/NNN_*.sql, ascending.
 std::vector<EmbeddedFile> EmbeddedQuestionnaires();  // schema/questionnaires/*.json
 std::vector<EmbeddedFile> EmbeddedTaxonomy();        // schema/taxonomy.json (one file)
+std::vector<EmbeddedFile> EmbeddedCommonPasswords();  // schema/common_passwords.txt (one file)
 
 }  // namespace pillarbox
