@@ -106,4 +106,15 @@ Result<std::vector<DeskMemberRecord>> ListDeskMembers(Database& db, std::string_
   return members;
 }
 
+Result<std::vector<DeskMemberRecord>> ListMembershipsOfUser(Database& db, std::string_view user_id) {
+  static constexpr char kListMembershipsSql[] =
+      "SELECT desk_id, user_id, key_version, sealed_desk_key FROM desk_members "
+      "WHERE user_id = ? ORDER BY desk_id, key_version";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kListMembershipsSql));
+  select->BindText(1, user_id);
+  Result<std::vector<DeskMemberRecord>> members = ReadDeskMembers(*select);
+  select->Reset();  // ends the read
+  return members;
+}
+
 }  // namespace pillarbox::store

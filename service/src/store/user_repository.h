@@ -58,4 +58,8 @@ Status InsertDeskMember(Database& db, const DeskMemberRecord& member);
 // the desk has none (or does not exist).
 Result<std::vector<DeskMemberRecord>> ListDeskMembers(Database& db, std::string_view desk_id);
 
+// Every membership of `user_id` (all desks, all key versions), ordered by
+// desk id then key version.
+Result<std::vector<DeskMemberRecord>> ListMembershipsOfUser(Database& db, std::string_view user_id);
+
 }  // namespace pillarbox::store

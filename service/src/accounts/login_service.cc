@@ -1,0 +1,113 @@
+#include "accounts/login_service.h"
+
+#include <future>
+
+#include "privacy/envelope.h"
+#include "privacy/totp.h"
+#include "store/totp_step_repository.h"
+#include "store/user_repository.h"
+
+namespace pillarbox::accounts {
+namespace {
+
+Status InvalidCredentials() { return Status::Unauthenticated("invalid username, password or code"); }
+
+}  // namespace
+
+struct LoginService::Account {
+  store::UserRecord record;
+  int64_t last_totp_step = 0;
+};
+
+LoginService::LoginService(std::unique_ptr<store::Database> reader, store::GroupCommitWriter& writer,
+                           SessionStore& sessions, LoginBackoff& backoff, const Clock& clock, Options options)
+    : reader_(std::move(reader)),
+      writer_(writer),
+      sessions_(sessions),
+      backoff_(backoff),
+      clock_(clock),
+      options_(options),
+      gate_(options.max_parallel_kdf, options.max_waiting_logins),
+      dummy_salt_(privacy::NewPasswordSalt()) {}
+
+Result<std::unique_ptr<LoginService::Account>> LoginService::FindAccount(const std::string& username) {
+  std::lock_guard<std::mutex> lock(reader_mutex_);
+  PB_ASSIGN_OR_RETURN(auto record, store::FindUserByName(*reader_, username));
+  if (!record.has_value()) return std::unique_ptr<Account>();
+  auto account = std::make_unique<Account>(Account{std::move(*record), 0});
+  PB_ASSIGN_OR_RETURN(account->last_totp_step, store::LastTotpStep(*reader_, account->record.id));
+  return account;
+}
+
+Result<LoginResult> LoginService::Login(const LoginRequest& request) {
+  if (!backoff_.MayAttempt(request.username)) return InvalidCredentials();
+  PB_ASSIGN_OR_RETURN(auto account, FindAccount(request.username));
+  const bool known = account != nullptr && !account->record.disabled;
+  Result<privacy::PasswordKeys> keys = Status::Internal("not derived");
+  {
+    PB_ASSIGN_OR_RETURN(KdfGate::Ticket ticket, gate_.Enter());
+    keys = known ? privacy::DerivePasswordKeys(request.password, account->record.password_salt,
+                                               {static_cast<uint64_t>(account->record.kdf_operations),
+                                                static_cast<size_t>(account->record.kdf_memory_bytes)})
+                 : privacy::DerivePasswordKeys(request.password, dummy_salt_, options_.dummy_kdf);
+  }
+  if (!keys.ok()) return keys.status();
+  if (!known || !privacy::ConstantTimeEquals(keys->verifier, account->record.password_verifier)) {
+    backoff_.RecordFailure(request.username);
+    return InvalidCredentials();
+  }
+  Result<LoginResult> result = Verified(request, *account, keys->key_encryption_key);
+  if (result.ok()) {
+    backoff_.RecordSuccess(request.username);
+  } else if (result.status().code() == StatusCode::kUnauthenticated) {
+    backoff_.RecordFailure(request.username);
+  }
+  return result;
+}
+
+Result<LoginResult> LoginService::Verified(const LoginRequest& request, const Account& account,
+                                           const privacy::SecretKey& key_encryption_key) {
+  const store::UserRecord& user = account.record;
+  PB_ASSIGN_OR_RETURN(const std::string totp_secret,
+                      privacy::OpenField(key_encryption_key, {"users", user.id, "totp_secret", 1},
+                                         user.sealed_totp_secret));
+  auto step = privacy::VerifyTotp(totp_secret, request.totp, clock_.NowUnixSeconds(), account.last_totp_step);
+  if (!step.ok()) return InvalidCredentials();
+  if (Status committed = CommitTotpStep(user.id, *step); !committed.ok()) {
+    return committed.code() == StatusCode::kConflict ? InvalidCredentials() : committed;
+  }
+  PB_ASSIGN_OR_RETURN(privacy::SecretKey user_secret,
+                      privacy::UnwrapKey(key_encryption_key, "users.password_wrapped_key|" + user.id,
+                                         user.password_wrapped_key));
+  PB_ASSIGN_OR_RETURN(UnlockedKeys keys,
+                      UnlockDeskKeys(user.id, privacy::BoxKeyPair::FromSecretKey(std::move(user_secret))));
+  PB_ASSIGN_OR_RETURN(std::string token, sessions_.Create({user.id, user.username, user.role}, std::move(keys)));
+  return LoginResult{std::move(token), user.role, clock_.NowUnixSeconds() + sessions_.absolute_timeout_seconds()};
+}
+
+Result<UnlockedKeys> LoginService::UnlockDeskKeys(const std::string& user_id, privacy::BoxKeyPair user_key_pair) {
+  std::vector<store::DeskMemberRecord> memberships;
+  {
+    std::lock_guard<std::mutex> lock(reader_mutex_);
+    PB_ASSIGN_OR_RETURN(memberships, store::ListMembershipsOfUser(*reader_, user_id));
+  }
+  UnlockedKeys keys{std::move(user_key_pair), {}};
+  for (const store::DeskMemberRecord& membership : memberships) {
+    PB_ASSIGN_OR_RETURN(privacy::SecretKey desk_secret,
+                        privacy::OpenSealedKey(keys.user_key_pair, membership.sealed_desk_key));
+    keys.desk_keys.push_back(
+        {membership.desk_id, membership.key_version, privacy::BoxKeyPair::FromSecretKey(std::move(desk_secret))});
+  }
+  return keys;
+}
+
+Status LoginService::CommitTotpStep(const std::string& user_id, int64_t step) {
+  auto outcome = std::make_shared<std::promise<Status>>();
+  std::future<Status> committed = outcome->get_future();
+  PB_RETURN_IF_ERROR(writer_.Submit(
+      [user_id, step](store::Database& db) { return store::RecordTotpStep(db, user_id, step); },
+      [outcome](Status status) { outcome->set_value(std::move(status)); }));
+  return committed.get();
+}
+
+}  // namespace pillarbox::accounts
