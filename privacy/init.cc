@@ -17,6 +17,7 @@
 #include "privacy/bytes.h"
 #include "privacy/envelope.h"
 #include "privacy/internal.h"
+#include "privacy/totp.h"
 #include "privacy/padding.h"
 #include "privacy/password_kdf.h"
 
@@ -114,6 +115,14 @@ Status CheckArgon2id() {
   return Status::Ok();
 }
 
+// RFC 6238 Appendix B, SHA1, T = 59 s: 94287082, of which a 6-digit code
+// is the last six digits.
+Status CheckTotp() {
+  const Result<std::string> code = TotpCode("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59);
+  if (!code.ok() || *code != "287082") return Status::Internal("self-test failed: TOTP (liboath)");
+  return Status::Ok();
+}
+
 Status RunSelfTests() {
   if (sodium_init() < 0) return Status::Internal("libsodium failed to initialize");
   PB_RETURN_IF_ERROR(CheckXChaCha20Poly1305());
@@ -121,6 +130,7 @@ Status RunSelfTests() {
   PB_RETURN_IF_ERROR(CheckKdf());
   PB_RETURN_IF_ERROR(CheckPadding());
   PB_RETURN_IF_ERROR(CheckBoxSeal());
+  PB_RETURN_IF_ERROR(CheckTotp());
   return CheckArgon2id();
 }
 
