@@ -82,7 +82,8 @@ Result<LoginResult> LoginService::Verified(const LoginRequest& request, const Ac
   PB_ASSIGN_OR_RETURN(UnlockedKeys keys,
                       UnlockDeskKeys(user.id, privacy::BoxKeyPair::FromSecretKey(std::move(user_secret))));
   PB_ASSIGN_OR_RETURN(std::string token, sessions_.Create({user.id, user.username, user.role}, std::move(keys)));
-  return LoginResult{std::move(token), user.role, clock_.NowUnixSeconds() + sessions_.absolute_timeout_seconds()};
+  return LoginResult{user.id, std::move(token), user.role,
+                     clock_.NowUnixSeconds() + sessions_.absolute_timeout_seconds()};
 }
 
 Result<UnlockedKeys> LoginService::UnlockDeskKeys(const std::string& user_id, privacy::BoxKeyPair user_key_pair) {

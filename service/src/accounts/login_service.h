@@ -36,6 +36,7 @@ struct LoginRequest {
 };
 
 struct LoginResult {
+  std::string user_id;
   std::string token;  // bearer token, shown once
   std::string role;
   int64_t expires_at = 0;  // absolute timeout, unix seconds

@@ -15,6 +15,7 @@
 #include "common/logging.h"
 #include "http/server.h"
 #include "intake/intake_service.h"
+#include "app/reviewer_services.h"
 #include "app/storage_pipeline.h"
 
 namespace pillarbox::app {
@@ -59,8 +60,14 @@ int RunServe(const ServeOptions& options) {
   intake::IntakeService intake(*instance->catalog, *instance->desks, *instance->keys, (*storage)->report_store(),
                                clock);
 
+  auto reviewers = ReviewerServices::Start(instance->layout.database(), (*storage)->writer(), *instance->keys, clock);
+  if (!reviewers.ok()) {
+    std::cerr << "pillarbox: cannot start: " << reviewers.status().message() << "\n";
+    return 1;
+  }
   http::RouteContext context = BuildRouteContext(*instance->catalog);
   context.intake = &intake;
+  (*reviewers)->Fill(context);
   http::HttpServer server({.host = options.listen.host, .port = options.listen.port, .threads = options.http_threads},
                           context);
   if (Status started = server.Start(); !started.ok()) {
@@ -72,6 +79,7 @@ int RunServe(const ServeOptions& options) {
 
   const int signal_number = WaitForStopSignal(stop_signals);
   spdlog::info("signal {} received; draining", signal_number);
+  (*reviewers)->Drain();  // queued logins and reads finish while the writer still runs
   (*storage)->Drain();  // commits and answers everything already queued; new submissions get 503
   // Let the I/O threads flush the answers the writer just sent.
   std::this_thread::sleep_for(std::chrono::milliseconds(300));

@@ -30,6 +30,7 @@ class StoragePipeline {
                                                         const std::string& database_path, const Options& options);
 
   intake::ReportStore& report_store() { return report_store_; }
+  store::GroupCommitWriter& writer() { return writer_; }
 
   // Stops accepting writes, commits and completes everything queued, then
   // checkpoints and truncates the WAL. Idempotent.

@@ -5,15 +5,34 @@
 #include <map>
 #include <string>
 
+namespace pillarbox {
+class WorkerPool;
+}
 namespace pillarbox::intake {
 class IntakeService;
 class QuestionnaireCatalog;
 }  // namespace pillarbox::intake
+namespace pillarbox::accounts {
+class LoginService;
+class SessionStore;
+}  // namespace pillarbox::accounts
+namespace pillarbox::audit {
+class AuditRecorder;
+}
+namespace pillarbox::cases {
+class ReportReader;
+}
 
 namespace pillarbox::http {
 
 struct RouteContext {
   intake::IntakeService* intake = nullptr;
+  // Reviewer side; the routes that need them are registered only when set.
+  accounts::LoginService* login = nullptr;
+  accounts::SessionStore* sessions = nullptr;
+  cases::ReportReader* reports = nullptr;
+  audit::AuditRecorder* audit = nullptr;
+  WorkerPool* workers = nullptr;  // runs blocking work (Argon2id, audit commits) off the I/O threads
   const intake::QuestionnaireCatalog* catalog = nullptr;
   // Published documents, served as they are: questionnaire JSON by kind, and
   // the taxonomy JSON.

@@ -3,8 +3,10 @@
 #include <pistache/endpoint.h>
 #include <pistache/router.h>
 
+#include "http/auth_routes.h"
 #include "http/catalog_routes.h"
 #include "http/report_routes.h"
+#include "http/reviewer_report_routes.h"
 #include "http/router_guards.h"
 
 namespace pillarbox::http {
@@ -27,6 +29,8 @@ Status HttpServer::Start() {
   InstallRouterGuards(impl_->router, {Method::Get, Method::Post});
   RegisterCatalogRoutes(impl_->router, impl_->context);
   RegisterReportRoutes(impl_->router, impl_->context);
+  RegisterAuthRoutes(impl_->router, impl_->context);
+  RegisterReviewerReportRoutes(impl_->router, impl_->context);
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)

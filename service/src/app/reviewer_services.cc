@@ -1,0 +1,41 @@
+#include "app/reviewer_services.h"
+
+namespace pillarbox::app {
+namespace {
+
+constexpr size_t kWorkerThreads = 2;
+constexpr size_t kMaxQueuedWork = 256;
+constexpr size_t kReaderConnections = 2;
+
+}  // namespace
+
+ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
+                                   std::unique_ptr<store::Database> login_reader, store::GroupCommitWriter& writer,
+                                   const privacy::InstanceKeys& keys, const Clock& clock)
+    : workers_(kWorkerThreads, kMaxQueuedWork),
+      sessions_(clock, {}),
+      backoff_(clock, {}),
+      readers_(std::move(readers)),
+      audit_(writer, keys.audit_key(), clock),
+      login_(std::move(login_reader), writer, sessions_, backoff_, clock, {}),
+      reports_(*readers_, audit_) {}
+
+Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::string& database_path,
+                                                                  store::GroupCommitWriter& writer,
+                                                                  const privacy::InstanceKeys& keys,
+                                                                  const Clock& clock) {
+  PB_ASSIGN_OR_RETURN(auto readers, store::ReaderPool::Open(database_path, kReaderConnections));
+  PB_ASSIGN_OR_RETURN(auto login_reader, store::Database::Open(database_path, store::OpenMode::kReadWrite));
+  return std::unique_ptr<ReviewerServices>(
+      new ReviewerServices(std::move(readers), std::move(login_reader), writer, keys, clock));
+}
+
+void ReviewerServices::Fill(http::RouteContext& context) {
+  context.login = &login_;
+  context.sessions = &sessions_;
+  context.reports = &reports_;
+  context.audit = &audit_;
+  context.workers = &workers_;
+}
+
+}  // namespace pillarbox::app

@@ -1,0 +1,50 @@
+// ReviewerServices: the signed-in side of a running instance: sessions,
+// login (on a worker pool, Argon2id bounded), the audit recorder and the
+// report reader, with the reader connections they share.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "accounts/login_backoff.h"
+#include "accounts/login_service.h"
+#include "accounts/session_store.h"
+#include "audit/audit_recorder.h"
+#include "cases/report_reader.h"
+#include "common/clock.h"
+#include "common/worker_pool.h"
+#include "http/route_context.h"
+#include "privacy/instance_secret.h"
+#include "store/group_commit_writer.h"
+#include "store/reader_pool.h"
+
+namespace pillarbox::app {
+
+class ReviewerServices {
+ public:
+  // Opens reader connections to `database_path`; the references must outlive
+  // the services.
+  static Result<std::unique_ptr<ReviewerServices>> Start(const std::string& database_path,
+                                                         store::GroupCommitWriter& writer,
+                                                         const privacy::InstanceKeys& keys, const Clock& clock);
+
+  // Points `context` at these services.
+  void Fill(http::RouteContext& context);
+
+  // Finishes queued logins and reads. Call before the writer stops.
+  void Drain() { workers_.Stop(); }
+
+ private:
+  ReviewerServices(std::unique_ptr<store::ReaderPool> readers, std::unique_ptr<store::Database> login_reader,
+                   store::GroupCommitWriter& writer, const privacy::InstanceKeys& keys, const Clock& clock);
+
+  WorkerPool workers_;
+  accounts::SessionStore sessions_;
+  accounts::LoginBackoff backoff_;
+  std::unique_ptr<store::ReaderPool> readers_;
+  audit::AuditRecorder audit_;
+  accounts::LoginService login_;
+  cases::ReportReader reports_;
+};
+
+}  // namespace pillarbox::app

@@ -1,0 +1,56 @@
+// ReportReader: what a signed-in reviewer can see of the reports sent to
+// their desks. Listing needs no decryption (clear metadata only); opening a
+// report unseals its data key with the session's desk key and is audited
+// ("report.viewed") before the plaintext is returned. A report outside the
+// caller's desks is NotFound, exactly like one that does not exist.
+// Partners and researchers never see report content (PermissionDenied).
+// Thread-safe; Open blocks for one audit commit (use a worker thread).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accounts/session_store.h"
+#include "audit/audit_recorder.h"
+#include "common/status.h"
+#include "intake/report.h"
+#include "store/reader_pool.h"
+#include "store/report_queries.h"
+
+namespace pillarbox::cases {
+
+inline constexpr int kMaxReportPage = 100;
+
+struct ReportPage {
+  std::vector<store::ReportSummary> reports;  // newest first
+  std::string next_cursor;                    // "" on the last page
+};
+
+struct OpenedReport {
+  store::ReportSummary summary;
+  std::vector<intake::ClearAnswer> clear_answers;
+  std::vector<intake::PlainAnswer> sealed_answers;  // decrypted
+};
+
+class ReportReader {
+ public:
+  // Both must outlive the reader.
+  ReportReader(store::ReaderPool& readers, audit::AuditRecorder& audit);
+
+  // Up to `limit` (1..kMaxReportPage) reports of the session's desks, newest
+  // first, after `cursor` (a next_cursor from an earlier page; "" for the
+  // first page). InvalidArgument naming "limit" or "after" when malformed.
+  Result<ReportPage> List(const accounts::Session& session, int limit, std::string_view cursor);
+
+  // The decrypted report `report_id`. NotFound when it does not exist or is
+  // not on one of the session's desks; DataLoss when it fails to decrypt.
+  Result<OpenedReport> Open(const accounts::Session& session, std::string_view report_id);
+
+ private:
+  store::ReaderPool& readers_;
+  audit::AuditRecorder& audit_;
+};
+
+}  // namespace pillarbox::cases

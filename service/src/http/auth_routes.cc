@@ -1,0 +1,105 @@
+#include "http/auth_routes.h"
+
+#include <pistache/router.h>
+
+#include <chrono>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/login_service.h"
+#include "audit/audit_recorder.h"
+#include "common/logging.h"
+#include "common/worker_pool.h"
+#include "http/bearer_auth.h"
+#include "http/content_type.h"
+#include "http/responses.h"
+#include "http/router_guards.h"
+#include "http/status_mapping.h"
+
+namespace pillarbox::http {
+namespace {
+
+using Pistache::Http::ResponseWriter;
+using Pistache::Rest::Request;
+
+constexpr size_t kMaxLoginBody = 4096;
+
+Result<accounts::LoginRequest> DecodeLogin(const Request& request) {
+  const auto content_type = request.headers().tryGetRaw("Content-Type");
+  PB_RETURN_IF_ERROR(RequireMediaType(
+      content_type.has_value() ? std::optional<std::string_view>(content_type->value()) : std::nullopt,
+      "application/json"));
+  if (request.body().size() > kMaxLoginBody) return Status::PayloadTooLarge("the login request is too large");
+  const auto body = nlohmann::json::parse(request.body(), nullptr, false);
+  if (body.is_discarded() || !body.is_object()) return Status::InvalidArgument("body is not a JSON object");
+  accounts::LoginRequest login;
+  for (auto [name, target] : {std::pair{"username", &login.username}, std::pair{"password", &login.password},
+                              std::pair{"totp", &login.totp}}) {
+    const auto value = body.find(name);
+    if (value == body.end() || !value->is_string()) return Status::InvalidArgument("must be a string", name);
+    *target = value->get<std::string>();
+  }
+  return login;
+}
+
+void Answer(ResponseWriter& response, const char* route, const Result<std::string>& body, int code,
+            std::chrono::steady_clock::time_point started) {
+  if (!body.ok()) {
+    SendError(response, body.status());
+    LogRequest(route, HttpCodeFor(body.status()), started);
+    return;
+  }
+  SendJson(response, code, *body);
+  LogRequest(route, code, started);
+}
+
+void HandleLogin(const RouteContext& context, const Request& request, ResponseWriter& response) {
+  const auto started = std::chrono::steady_clock::now();
+  auto login = DecodeLogin(request);
+  if (!login.ok()) return Answer(response, "POST /api/v1/auth/login", login.status(), 200, started);
+  auto pending = std::make_shared<ResponseWriter>(std::move(response));
+  const Status queued = context.workers->Post([&context, pending, started, login = std::move(*login)] {
+    Result<accounts::LoginResult> result = context.login->Login(login);
+    Result<std::string> body = result.status();
+    if (result.ok()) {
+      (void)context.audit->Record({result->user_id, "auth.login.succeeded", "user", result->user_id, ""});
+      body = nlohmann::json{{"token", result->token}, {"role", result->role}, {"expires_at", result->expires_at}}
+                 .dump();
+    } else if (result.status().code() == StatusCode::kUnauthenticated) {
+      (void)context.audit->Record({"anonymous", "auth.login.failed", "user", "", ""});
+    }
+    Answer(*pending, "POST /api/v1/auth/login", body, 200, started);
+  });
+  if (!queued.ok()) Answer(*pending, "POST /api/v1/auth/login", queued, 200, started);
+}
+
+void HandleLogout(const RouteContext& context, const Request& request, ResponseWriter& response) {
+  const auto started = std::chrono::steady_clock::now();
+  auto session = AuthenticateRequest(request, *context.sessions);
+  if (!session.ok()) return Answer(response, "POST /api/v1/auth/logout", session.status(), 204, started);
+  context.sessions->Revoke(BearerToken(request));
+  auto pending = std::make_shared<ResponseWriter>(std::move(response));
+  const std::string user_id = (*session)->identity.user_id;
+  const Status queued = context.workers->Post([&context, pending, started, user_id] {
+    (void)context.audit->Record({user_id, "auth.logout", "user", user_id, ""});
+    Answer(*pending, "POST /api/v1/auth/logout", std::string(), 204, started);
+  });
+  if (!queued.ok()) Answer(*pending, "POST /api/v1/auth/logout", std::string(), 204, started);
+}
+
+}  // namespace
+
+void RegisterAuthRoutes(Pistache::Rest::Router& router, const RouteContext& context) {
+  if (context.login == nullptr) return;
+  Pistache::Rest::Routes::Post(router, "/api/v1/auth/login",
+                               Guard([&context](const Request& request, ResponseWriter& response) {
+                                 HandleLogin(context, request, response);
+                               }));
+  Pistache::Rest::Routes::Post(router, "/api/v1/auth/logout",
+                               Guard([&context](const Request& request, ResponseWriter& response) {
+                                 HandleLogout(context, request, response);
+                               }));
+}
+
+}  // namespace pillarbox::http

@@ -1,0 +1,20 @@
+// POST /api/v1/auth/login {"username","password","totp"} ->
+//   200 {"token","role","expires_at"}; 401 for any wrong credential (one
+//   status and body for all); 503 + Retry-After when too many logins wait.
+// POST /api/v1/auth/logout (Bearer) -> 204.
+// Logins run on the worker pool (one Argon2id each), never on I/O threads;
+// every attempt is audited. Registered only when RouteContext::login is set.
+#pragma once
+
+#include "http/route_context.h"
+
+namespace Pistache::Rest {
+class Router;
+}
+
+namespace pillarbox::http {
+
+// Adds the routes to `router`. `context` must outlive the router.
+void RegisterAuthRoutes(Pistache::Rest::Router& router, const RouteContext& context);
+
+}  // namespace pillarbox::http

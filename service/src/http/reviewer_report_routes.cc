@@ -1,0 +1,99 @@
+#include "http/reviewer_report_routes.h"
+
+#include <pistache/router.h>
+
+#include <charconv>
+#include <chrono>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cases/report_reader.h"
+#include "common/logging.h"
+#include "common/worker_pool.h"
+#include "http/bearer_auth.h"
+#include "http/responses.h"
+#include "http/router_guards.h"
+#include "http/status_mapping.h"
+
+namespace pillarbox::http {
+namespace {
+
+using Pistache::Http::ResponseWriter;
+using Pistache::Rest::Request;
+using Session = std::shared_ptr<const accounts::Session>;
+using Handler = std::function<Result<nlohmann::json>(const Session&)>;
+
+nlohmann::json SummaryJson(const store::ReportSummary& summary) {
+  return {{"id", summary.id},         {"kind", summary.kind},     {"desk", summary.desk_id},
+          {"received_day", summary.received_day}, {"region", summary.region}, {"sector", summary.sector},
+          {"status", summary.status}};
+}
+
+Result<int> ParseLimit(const Request& request) {
+  const auto text = request.query().get("limit");
+  if (!text.has_value()) return 50;
+  int limit = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), limit);
+  if (error != std::errc() || end != text->data() + text->size()) {
+    return Status::InvalidArgument("must be a whole number", "limit");
+  }
+  return limit;
+}
+
+// Authenticates, then runs `handler` on the worker pool and answers with its JSON.
+void RunAuthenticated(const RouteContext& context, const Request& request, ResponseWriter& response,
+                      const char* route, Handler handler) {
+  const auto started = std::chrono::steady_clock::now();
+  auto session = AuthenticateRequest(request, *context.sessions);
+  auto fail = [&](ResponseWriter& writer, const Status& status) {
+    SendError(writer, status);
+    LogRequest(route, HttpCodeFor(status), started);
+  };
+  if (!session.ok()) return fail(response, session.status());
+  auto pending = std::make_shared<ResponseWriter>(std::move(response));
+  const Status queued = context.workers->Post([pending, started, route, fail, handler = std::move(handler),
+                                               session = std::move(*session)] {
+    Result<nlohmann::json> body = handler(session);
+    if (!body.ok()) return fail(*pending, body.status());
+    SendJson(*pending, 200, body->dump());
+    LogRequest(route, 200, started);
+  });
+  if (!queued.ok()) fail(*pending, queued);
+}
+
+}  // namespace
+
+void RegisterReviewerReportRoutes(Pistache::Rest::Router& router, const RouteContext& context) {
+  if (context.reports == nullptr) return;
+  using Pistache::Rest::Routes::Get;
+  Get(router, "/api/v1/reports", Guard([&context](const Request& request, ResponseWriter& response) {
+        const auto limit = ParseLimit(request);
+        const std::string after = request.query().get("after").value_or("");
+        RunAuthenticated(context, request, response, "GET /api/v1/reports",
+                         [&context, limit, after](const Session& session) -> Result<nlohmann::json> {
+                           if (!limit.ok()) return limit.status();
+                           PB_ASSIGN_OR_RETURN(auto page, context.reports->List(*session, *limit, after));
+                           nlohmann::json reports = nlohmann::json::array();
+                           for (const auto& summary : page.reports) reports.push_back(SummaryJson(summary));
+                           return nlohmann::json{{"reports", reports},
+                                                 {"next", page.next_cursor.empty() ? nlohmann::json(nullptr)
+                                                                                   : nlohmann::json(page.next_cursor)}};
+                         });
+      }));
+  Get(router, "/api/v1/reports/:id", Guard([&context](const Request& request, ResponseWriter& response) {
+        const std::string id = request.param(":id").as<std::string>();
+        RunAuthenticated(context, request, response, "GET /api/v1/reports/:id",
+                         [&context, id](const Session& session) -> Result<nlohmann::json> {
+                           PB_ASSIGN_OR_RETURN(auto report, context.reports->Open(*session, id));
+                           nlohmann::json answers = nlohmann::json::object();
+                           for (const auto& answer : report.sealed_answers) answers[answer.field] = answer.value;
+                           for (const auto& answer : report.clear_answers) answers[answer.field].push_back(answer.value);
+                           nlohmann::json body = SummaryJson(report.summary);
+                           body["answers"] = std::move(answers);
+                           return body;
+                         });
+      }));
+}
+
+}  // namespace pillarbox::http

@@ -1,0 +1,112 @@
+#include "store/report_queries.h"
+
+#include <limits>
+
+namespace pillarbox::store {
+namespace {
+
+// Sorts after every real (received_day, id): days are YYYY-MM-DD, ids hex.
+constexpr char kEndOfTimeDay[] = "9999-12-31";
+constexpr char kAfterEveryId[] = "~";
+
+ReportSummary ReadSummary(const Statement& row) {
+  return {row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
+          row.ColumnText(4), row.ColumnText(5), row.ColumnText(6)};
+}
+
+Status LoadFields(Database& db, intake::SealedReport& report) {
+  static constexpr char kFieldsSql[] =
+      "SELECT field, ciphertext FROM report_fields WHERE report_id = ? ORDER BY field";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kFieldsSql));
+  select->BindText(1, report.id);
+  for (;;) {
+    PB_ASSIGN_OR_RETURN(const bool row, select->Step());
+    if (!row) break;
+    report.sealed_fields.push_back({select->ColumnText(0), select->ColumnBlob(1)});
+  }
+  select->Reset();
+  return Status::Ok();
+}
+
+Status LoadClearAnswers(Database& db, intake::SealedReport& report) {
+  static constexpr char kClearSql[] =
+      "SELECT field, value FROM report_clear_answers WHERE report_id = ? ORDER BY field, value";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kClearSql));
+  select->BindText(1, report.id);
+  for (;;) {
+    PB_ASSIGN_OR_RETURN(const bool row, select->Step());
+    if (!row) break;
+    report.clear_answers.push_back({select->ColumnText(0), select->ColumnText(1)});
+  }
+  select->Reset();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<ReportSummary>> ListDeskReports(Database& db, std::string_view desk_id,
+                                                   const std::optional<ReportCursor>& after, int limit) {
+  static constexpr char kListSql[] =
+      "SELECT id, kind, desk_id, received_day, region, sector, status FROM reports "
+      "WHERE desk_id = ? AND (received_day, id) < (?, ?) "
+      "ORDER BY received_day DESC, id DESC LIMIT ?";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kListSql));
+  select->BindText(1, desk_id);
+  select->BindText(2, after ? after->received_day : std::string(kEndOfTimeDay));
+  select->BindText(3, after ? after->id : std::string(kAfterEveryId));
+  select->BindInt64(4, int64_t{limit});
+  std::vector<ReportSummary> page;
+  for (;;) {
+    Result<bool> row = select->Step();
+    if (!row.ok()) {
+      select->Reset();
+      return row.status();
+    }
+    if (!*row) break;
+    page.push_back(ReadSummary(*select));
+  }
+  select->Reset();
+  return page;
+}
+
+Result<std::optional<ReportSummary>> LoadReportSummary(Database& db, std::string_view id) {
+  static constexpr char kSummarySql[] =
+      "SELECT id, kind, desk_id, received_day, region, sector, status FROM reports WHERE id = ?";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kSummarySql));
+  select->BindText(1, id);
+  PB_ASSIGN_OR_RETURN(const bool row, select->Step());
+  std::optional<ReportSummary> summary;
+  if (row) summary = ReadSummary(*select);
+  select->Reset();
+  return summary;
+}
+
+Result<std::optional<intake::SealedReport>> LoadSealedReport(Database& db, std::string_view id) {
+  static constexpr char kReportSql[] =
+      "SELECT id, kind, desk_id, desk_key_version, received_day, region, sector, desk_sealed_data_key "
+      "FROM reports WHERE id = ?";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kReportSql));
+  select->BindText(1, id);
+  PB_ASSIGN_OR_RETURN(const bool row, select->Step());
+  if (!row) {
+    select->Reset();
+    return std::optional<intake::SealedReport>();
+  }
+  intake::SealedReport report;
+  report.id = select->ColumnText(0);
+  report.kind = select->ColumnText(1);
+  report.desk_id = select->ColumnText(2);
+  const int64_t version = select->ColumnInt64(3);
+  report.received_day = select->ColumnText(4);
+  report.region = select->ColumnText(5);
+  report.sector = select->ColumnText(6);
+  report.desk_sealed_data_key = select->ColumnBlob(7);
+  select->Reset();
+  if (version < 1 || version > std::numeric_limits<uint32_t>::max()) return Status::DataLoss("malformed report row");
+  report.desk_key_version = static_cast<uint32_t>(version);
+  PB_RETURN_IF_ERROR(LoadFields(db, report));
+  PB_RETURN_IF_ERROR(LoadClearAnswers(db, report));
+  return std::optional<intake::SealedReport>(std::move(report));
+}
+
+}  // namespace pillarbox::store
