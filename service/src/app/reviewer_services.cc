@@ -18,7 +18,8 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       readers_(std::move(readers)),
       audit_(writer, keys.audit_key(), clock),
       login_(std::move(login_reader), writer, sessions_, backoff_, clock, {}),
-      reports_(*readers_, audit_) {}
+      reports_(*readers_, audit_),
+      account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()) {}
 
 Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::string& database_path,
                                                                   store::GroupCommitWriter& writer,
@@ -36,6 +37,8 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.reports = &reports_;
   context.audit = &audit_;
   context.workers = &workers_;
+  context.account_admin = &account_admin_;
+  context.readers = readers_.get();
 }
 
 }  // namespace pillarbox::app

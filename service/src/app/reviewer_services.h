@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "accounts/account_admin.h"
 #include "accounts/login_backoff.h"
 #include "accounts/login_service.h"
 #include "accounts/session_store.h"
@@ -45,6 +46,7 @@ class ReviewerServices {
   audit::AuditRecorder audit_;
   accounts::LoginService login_;
   cases::ReportReader reports_;
+  accounts::AccountAdmin account_admin_;
 };
 
 }  // namespace pillarbox::app

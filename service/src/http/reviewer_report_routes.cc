@@ -11,7 +11,7 @@
 #include "cases/report_reader.h"
 #include "common/logging.h"
 #include "common/worker_pool.h"
-#include "http/bearer_auth.h"
+#include "http/authenticated_json.h"
 #include "http/responses.h"
 #include "http/router_guards.h"
 #include "http/status_mapping.h"
@@ -22,7 +22,6 @@ namespace {
 using Pistache::Http::ResponseWriter;
 using Pistache::Rest::Request;
 using Session = std::shared_ptr<const accounts::Session>;
-using Handler = std::function<Result<nlohmann::json>(const Session&)>;
 
 nlohmann::json SummaryJson(const store::ReportSummary& summary) {
   return {{"id", summary.id},         {"kind", summary.kind},     {"desk", summary.desk_id},
@@ -39,27 +38,6 @@ Result<int> ParseLimit(const Request& request) {
     return Status::InvalidArgument("must be a whole number", "limit");
   }
   return limit;
-}
-
-// Authenticates, then runs `handler` on the worker pool and answers with its JSON.
-void RunAuthenticated(const RouteContext& context, const Request& request, ResponseWriter& response,
-                      const char* route, Handler handler) {
-  const auto started = std::chrono::steady_clock::now();
-  auto session = AuthenticateRequest(request, *context.sessions);
-  auto fail = [&](ResponseWriter& writer, const Status& status) {
-    SendError(writer, status);
-    LogRequest(route, HttpCodeFor(status), started);
-  };
-  if (!session.ok()) return fail(response, session.status());
-  auto pending = std::make_shared<ResponseWriter>(std::move(response));
-  const Status queued = context.workers->Post([pending, started, route, fail, handler = std::move(handler),
-                                               session = std::move(*session)] {
-    Result<nlohmann::json> body = handler(session);
-    if (!body.ok()) return fail(*pending, body.status());
-    SendJson(*pending, 200, body->dump());
-    LogRequest(route, 200, started);
-  });
-  if (!queued.ok()) fail(*pending, queued);
 }
 
 }  // namespace

@@ -13,9 +13,13 @@ class IntakeService;
 class QuestionnaireCatalog;
 }  // namespace pillarbox::intake
 namespace pillarbox::accounts {
+class AccountAdmin;
 class LoginService;
 class SessionStore;
 }  // namespace pillarbox::accounts
+namespace pillarbox::store {
+class ReaderPool;
+}
 namespace pillarbox::audit {
 class AuditRecorder;
 }
@@ -32,6 +36,8 @@ struct RouteContext {
   accounts::SessionStore* sessions = nullptr;
   cases::ReportReader* reports = nullptr;
   audit::AuditRecorder* audit = nullptr;
+  accounts::AccountAdmin* account_admin = nullptr;
+  store::ReaderPool* readers = nullptr;
   WorkerPool* workers = nullptr;  // runs blocking work (Argon2id, audit commits) off the I/O threads
   const intake::QuestionnaireCatalog* catalog = nullptr;
   // Published documents, served as they are: questionnaire JSON by kind, and

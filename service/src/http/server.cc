@@ -3,6 +3,7 @@
 #include <pistache/endpoint.h>
 #include <pistache/router.h>
 
+#include "http/admin_routes.h"
 #include "http/auth_routes.h"
 #include "http/catalog_routes.h"
 #include "http/report_routes.h"
@@ -31,6 +32,7 @@ Status HttpServer::Start() {
   RegisterReportRoutes(impl_->router, impl_->context);
   RegisterAuthRoutes(impl_->router, impl_->context);
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
+  RegisterAdminRoutes(impl_->router, impl_->context);
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)

@@ -1,0 +1,76 @@
+#include "accounts/account_admin.h"
+
+#include <future>
+#include <memory>
+
+#include "audit/audit_log.h"
+#include "privacy/envelope.h"
+#include "store/user_repository.h"
+
+namespace pillarbox::accounts {
+namespace {
+
+// The admin's newest unlocked key of `desk_id`, or nullptr.
+const UnlockedDeskKey* NewestDeskKey(const Session& session, const std::string& desk_id) {
+  const UnlockedDeskKey* newest = nullptr;
+  for (const UnlockedDeskKey& key : session.keys.desk_keys) {
+    if (key.desk_id == desk_id && (newest == nullptr || key.key_version > newest->key_version)) newest = &key;
+  }
+  return newest;
+}
+
+Status CheckDesks(const Session& admin, const CreateAccountRequest& request) {
+  const bool reads_reports = request.role == "admin" || request.role == "reviewer";
+  if (!reads_reports && !request.desks.empty()) {
+    return Status::InvalidArgument("partners and researchers belong to no desk", "desks");
+  }
+  for (const std::string& desk : request.desks) {
+    if (NewestDeskKey(admin, desk) == nullptr) {
+      return Status::InvalidArgument("you hold no key of one of these desks", "desks");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+AccountAdmin::AccountAdmin(store::GroupCommitWriter& writer, const privacy::SecretKey& audit_key, const Clock& clock,
+                           privacy::PasswordKdfParams kdf)
+    : writer_(writer), audit_key_(audit_key), clock_(clock), kdf_(kdf) {}
+
+Result<AccountCredentials> AccountAdmin::Create(const Session& admin, const CreateAccountRequest& request) {
+  if (admin.identity.role != "admin") return Status::PermissionDenied("only admins create accounts");
+  PB_RETURN_IF_ERROR(CheckDesks(admin, request));
+  PB_ASSIGN_OR_RETURN(NewAccount account,
+                      CreateNewAccount({request.username, request.role, UtcDay(clock_.NowUnixSeconds()), kdf_}));
+  std::vector<store::DeskMemberRecord> memberships;
+  for (const std::string& desk : request.desks) {
+    const UnlockedDeskKey* key = NewestDeskKey(admin, desk);
+    memberships.push_back(
+        {desk, account.record.id, key->key_version, privacy::SealKeyTo(account.public_key, key->key_pair.secret_key)});
+  }
+  auto outcome = std::make_shared<std::promise<Status>>();
+  std::future<Status> committed = outcome->get_future();
+  const std::string actor = admin.identity.user_id;
+  auto write = [this, actor, record = account.record, memberships](store::Database& db) -> Status {
+    PB_RETURN_IF_ERROR(store::InsertUser(db, record));
+    PB_RETURN_IF_ERROR(audit::AppendAuditEntry(db, audit_key_, clock_,
+                                               {actor, "account.created", "user", record.id, "role=" + record.role}));
+    for (const store::DeskMemberRecord& member : memberships) {
+      PB_RETURN_IF_ERROR(store::InsertDeskMember(db, member));
+      PB_RETURN_IF_ERROR(
+          audit::AppendAuditEntry(db, audit_key_, clock_,
+                                  {actor, "desk.member.added", "desk", member.desk_id,
+                                   "user=" + member.user_id + ";key_version=" + std::to_string(member.key_version)}));
+    }
+    return Status::Ok();
+  };
+  PB_RETURN_IF_ERROR(
+      writer_.Submit(std::move(write), [outcome](Status status) { outcome->set_value(std::move(status)); }));
+  const Status stored = committed.get();
+  if (stored.code() == StatusCode::kConflict) return Status::Conflict("this username is taken");
+  PB_RETURN_IF_ERROR(stored);
+  return account.credentials;
+}
+
+}  // namespace pillarbox::accounts

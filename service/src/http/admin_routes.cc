@@ -1,0 +1,107 @@
+#include "http/admin_routes.h"
+
+#include <pistache/router.h>
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/account_admin.h"
+#include "audit/audit_log.h"
+#include "audit/audit_recorder.h"
+#include "http/authenticated_json.h"
+#include "http/content_type.h"
+#include "http/router_guards.h"
+#include "store/reader_pool.h"
+
+namespace pillarbox::http {
+namespace {
+
+using Pistache::Http::ResponseWriter;
+using Pistache::Rest::Request;
+using Session = std::shared_ptr<const accounts::Session>;
+
+Result<accounts::CreateAccountRequest> DecodeCreateAccount(const Request& request) {
+  const auto content_type = request.headers().tryGetRaw("Content-Type");
+  PB_RETURN_IF_ERROR(RequireMediaType(
+      content_type.has_value() ? std::optional<std::string_view>(content_type->value()) : std::nullopt,
+      "application/json"));
+  const auto body = nlohmann::json::parse(request.body(), nullptr, false);
+  if (body.is_discarded() || !body.is_object()) return Status::InvalidArgument("body is not a JSON object");
+  accounts::CreateAccountRequest create;
+  for (auto [name, target] : {std::pair{"username", &create.username}, std::pair{"role", &create.role}}) {
+    const auto value = body.find(name);
+    if (value == body.end() || !value->is_string()) return Status::InvalidArgument("must be a string", name);
+    *target = value->get<std::string>();
+  }
+  const auto desks = body.find("desks");
+  if (desks != body.end()) {
+    if (!desks->is_array()) return Status::InvalidArgument("must be an array of desk ids", "desks");
+    for (const auto& desk : *desks) {
+      if (!desk.is_string()) return Status::InvalidArgument("must be an array of desk ids", "desks");
+      create.desks.push_back(desk.get<std::string>());
+    }
+  }
+  return create;
+}
+
+Result<int64_t> QueryNumber(const Request& request, const char* name, int64_t fallback) {
+  const auto text = request.query().get(name);
+  if (!text.has_value()) return fallback;
+  int64_t value = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size()) {
+    return Status::InvalidArgument("must be a whole number", name);
+  }
+  return value;
+}
+
+Result<nlohmann::json> ListAudit(const RouteContext& context, const Session& session, int64_t after, int64_t limit) {
+  if (session->identity.role != "admin") return Status::PermissionDenied("only admins read the audit log");
+  if (limit < 1 || limit > 1000) return Status::InvalidArgument("must be 1 to 1000", "limit");
+  std::vector<audit::AuditEntry> entries;
+  {
+    auto lease = context.readers->Acquire();
+    PB_ASSIGN_OR_RETURN(entries, audit::ListAuditEntries(lease.db(), after, static_cast<int>(limit)));
+  }
+  PB_RETURN_IF_ERROR(context.audit->Record({session->identity.user_id, "audit.viewed", "audit", "", ""}));
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& entry : entries) {
+    out.push_back({{"seq", entry.seq}, {"at", entry.at}, {"actor", entry.actor}, {"action", entry.action},
+                   {"object_type", entry.object_type}, {"object_id", entry.object_id}, {"detail", entry.detail}});
+  }
+  return nlohmann::json{{"entries", out}};
+}
+
+}  // namespace
+
+void RegisterAdminRoutes(Pistache::Rest::Router& router, const RouteContext& context) {
+  if (context.account_admin == nullptr) return;
+  Pistache::Rest::Routes::Post(
+      router, "/api/v1/users", Guard([&context](const Request& request, ResponseWriter& response) {
+        auto create = DecodeCreateAccount(request);
+        RunAuthenticated(
+            context, request, response, "POST /api/v1/users",
+            [&context, create](const Session& session) -> Result<nlohmann::json> {
+              if (!create.ok()) return create.status();
+              PB_ASSIGN_OR_RETURN(auto credentials, context.account_admin->Create(*session, *create));
+              return nlohmann::json{{"username", credentials.username},   {"role", credentials.role},
+                                    {"password", credentials.password},   {"totp_secret", credentials.totp_secret},
+                                    {"totp_uri", credentials.totp_uri}, {"recovery_code", credentials.recovery_code}};
+            },
+            201);
+      }));
+  Pistache::Rest::Routes::Get(
+      router, "/api/v1/audit", Guard([&context](const Request& request, ResponseWriter& response) {
+        const auto after = QueryNumber(request, "after", 0);
+        const auto limit = QueryNumber(request, "limit", 100);
+        RunAuthenticated(context, request, response, "GET /api/v1/audit",
+                         [&context, after, limit](const Session& session) -> Result<nlohmann::json> {
+                           if (!after.ok()) return after.status();
+                           if (!limit.ok()) return limit.status();
+                           return ListAudit(context, session, *after, *limit);
+                         });
+      }));
+}
+
+}  // namespace pillarbox::http

@@ -1,0 +1,165 @@
+// Authorization matrix: every endpoint documented in schema/openapi.yaml x
+// every role x a report that belongs to the voice_cloning desk. A documented
+// endpoint without a row here fails the test, so a new endpoint cannot ship
+// without deciding who may call it.
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "privacy/totp.h"
+#include "report_payloads.h"
+#include "support/http_client.h"
+#include "support/service_process.h"
+
+namespace pillarbox::testing {
+namespace {
+
+const std::vector<std::string> kRoles = {"anonymous", "admin",   "reviewer_same_desk", "reviewer_other_desk",
+                                         "partner",   "researcher"};
+
+struct Row {
+  std::string method;
+  std::string path;                  // as documented, e.g. /api/v1/reports/{id}
+  std::map<std::string, int> expect;  // role -> status
+};
+
+// (method, path) pairs documented in schema/openapi.yaml.
+std::set<std::pair<std::string, std::string>> DocumentedEndpoints() {
+  std::ifstream spec(std::string(PILLARBOX_SOURCE_DIR) + "/schema/openapi.yaml");
+  std::set<std::pair<std::string, std::string>> endpoints;
+  const std::regex path_line("^  (/[^:]*):\\s*$");
+  const std::regex method_line("^    (get|post|put|patch|delete):\\s*$");
+  std::string line, path;
+  std::smatch match;
+  while (std::getline(spec, line)) {
+    if (std::regex_match(line, match, path_line)) path = match[1];
+    if (!path.empty() && std::regex_match(line, match, method_line)) endpoints.insert({match[1], path});
+    if (line.rfind("components:", 0) == 0) break;
+  }
+  return endpoints;
+}
+
+std::string Upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+class AuthorizationMatrixTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(service_.Start()) << service_.ServerLog();
+    const auto admin = nlohmann::json::parse(service_.init_output())["admin"];
+    tokens_["admin"] = Login(admin);
+    tokens_["reviewer_same_desk"] = Login(CreateUser("rev-voice", "reviewer", {"voice_cloning"}));
+    tokens_["reviewer_other_desk"] = Login(CreateUser("rev-work", "reviewer", {"workplace_ai_harm"}));
+    tokens_["partner"] = Login(CreateUser("union-partner", "partner", {}));
+    tokens_["researcher"] = Login(CreateUser("researcher", "researcher", {}));
+    HttpClient client(service_.port());
+    const auto questionnaire = nlohmann::json::parse(client.Get("/api/v1/questionnaires/voice_cloning").body);
+    report_body_ = BuildReport(questionnaire, "MATRIX").dump();
+    ASSERT_EQ(client.PostJson("/api/v1/reports", report_body_).status, 201);
+    const auto listed = Call("GET", "/api/v1/reports", "admin");
+    report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
+  }
+
+  std::string Login(const nlohmann::json& credentials) {
+    HttpClient client(service_.port());
+    const std::string code = *privacy::TotpCode(credentials["totp_secret"].get<std::string>(), std::time(nullptr));
+    const auto response = client.PostJson(
+        "/api/v1/auth/login",
+        nlohmann::json{{"username", credentials["username"]}, {"password", credentials["password"]}, {"totp", code}}
+            .dump());
+    EXPECT_EQ(response.status, 200) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("token", "");
+  }
+
+  nlohmann::json CreateUser(const std::string& name, const std::string& role, const std::vector<std::string>& desks) {
+    const auto response = Call("POST", "/api/v1/users", "admin",
+                               nlohmann::json{{"username", name}, {"role", role}, {"desks", desks}}.dump());
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body);
+  }
+
+  HttpResponse Call(const std::string& method, const std::string& path, const std::string& role,
+                    const std::optional<std::string>& body = std::nullopt) {
+    HttpClient client(service_.port());
+    std::map<std::string, std::string> headers;
+    if (tokens_.count(role) != 0) headers["Authorization"] = "Bearer " + tokens_[role];
+    return client.Request(method, path, body, body ? "application/json" : "", headers);
+  }
+
+  // The concrete request for a documented endpoint.
+  HttpResponse Exercise(const Row& row, const std::string& role) {
+    std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), report_id_);
+    path = std::regex_replace(path, std::regex("\\{kind\\}"), "voice_cloning");
+    std::optional<std::string> body;
+    if (row.path == "/api/v1/reports" && row.method == "post") body = report_body_;
+    if (row.path == "/api/v1/auth/login") body = R"({"username":"admin","password":"wrong-password-x","totp":"000000"})";
+    if (row.path == "/api/v1/auth/logout") body = "";
+    if (row.path == "/api/v1/users") {
+      body = nlohmann::json{{"username", "made-by-" + role}, {"role", "researcher"}, {"desks", nlohmann::json::array()}}
+                 .dump();
+    }
+    return Call(Upper(row.method), path, role, body);
+  }
+
+  ServiceProcess service_;
+  std::map<std::string, std::string> tokens_;
+  std::string report_body_;
+  std::string report_id_;
+};
+
+std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int other_desk, int partner,
+                                  int researcher) {
+  return {{"anonymous", anonymous}, {"admin", admin},     {"reviewer_same_desk", same_desk},
+          {"reviewer_other_desk", other_desk}, {"partner", partner}, {"researcher", researcher}};
+}
+
+TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
+  const std::vector<Row> rows = {
+      {"get", "/healthz", Expect(200, 200, 200, 200, 200, 200)},
+      {"get", "/api/v1/taxonomy", Expect(200, 200, 200, 200, 200, 200)},
+      {"get", "/api/v1/questionnaires/{kind}", Expect(200, 200, 200, 200, 200, 200)},
+      {"post", "/api/v1/reports", Expect(201, 201, 201, 201, 201, 201)},
+      {"post", "/api/v1/auth/login", Expect(401, 401, 401, 401, 401, 401)},
+      {"get", "/api/v1/reports", Expect(401, 200, 200, 200, 403, 403)},
+      {"get", "/api/v1/reports/{id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},
+      {"get", "/api/v1/audit", Expect(401, 200, 403, 403, 403, 403)},
+      {"post", "/api/v1/auth/logout", Expect(401, 204, 204, 204, 204, 204)},  // last: it ends the sessions
+  };
+  std::set<std::pair<std::string, std::string>> covered;
+  for (const Row& row : rows) covered.insert({row.method, row.path});
+  EXPECT_EQ(covered, DocumentedEndpoints()) << "every documented endpoint needs a row, and every row a document";
+
+  for (const Row& row : rows) {
+    for (const std::string& role : kRoles) {
+      const HttpResponse response = Exercise(row, role);
+      EXPECT_EQ(response.status, row.expect.at(role)) << row.method << " " << row.path << " as " << role << ": "
+                                                      << response.body;
+      if (response.status == 200 && row.path == "/api/v1/reports/{id}") {
+        EXPECT_NE(response.body.find("MATRIX-narrative-"), std::string::npos) << role;
+      } else {
+        EXPECT_EQ(response.body.find("MATRIX-"), std::string::npos) << role << " got report content";
+      }
+      if (row.path == "/api/v1/reports" && row.method == "get" && response.status == 200) {
+        const bool listed = response.body.find(report_id_) != std::string::npos;
+        EXPECT_EQ(listed, role != "reviewer_other_desk") << role;
+      }
+    }
+  }
+  // After logout every token is dead.
+  for (const std::string& role : kRoles) {
+    if (role != "anonymous") {
+      EXPECT_EQ(Call("GET", "/api/v1/reports", role).status, 401) << role;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace pillarbox::testing
