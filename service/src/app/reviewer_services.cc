@@ -6,6 +6,10 @@ namespace {
 constexpr size_t kWorkerThreads = 2;
 constexpr size_t kMaxQueuedWork = 256;
 constexpr size_t kReaderConnections = 2;
+// Two Argon2id runs at once (the KdfGate's limit) and a short queue: about 5 s
+// of waiting at 0.6 s per run before a login gets 503 + Retry-After.
+constexpr size_t kLoginThreads = 2;
+constexpr size_t kMaxQueuedLogins = 16;
 
 }  // namespace
 
@@ -13,6 +17,7 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
                                    std::unique_ptr<store::Database> login_reader, store::GroupCommitWriter& writer,
                                    const privacy::InstanceKeys& keys, const Clock& clock)
     : workers_(kWorkerThreads, kMaxQueuedWork),
+      login_workers_(kLoginThreads, kMaxQueuedLogins),
       sessions_(clock, {}),
       backoff_(clock, {}),
       readers_(std::move(readers)),
@@ -37,6 +42,7 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.reports = &reports_;
   context.audit = &audit_;
   context.workers = &workers_;
+  context.login_workers = &login_workers_;
   context.account_admin = &account_admin_;
   context.readers = readers_.get();
 }

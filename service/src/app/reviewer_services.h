@@ -33,13 +33,17 @@ class ReviewerServices {
   void Fill(http::RouteContext& context);
 
   // Finishes queued logins and reads. Call before the writer stops.
-  void Drain() { workers_.Stop(); }
+  void Drain() {
+    login_workers_.Stop();
+    workers_.Stop();
+  }
 
  private:
   ReviewerServices(std::unique_ptr<store::ReaderPool> readers, std::unique_ptr<store::Database> login_reader,
                    store::GroupCommitWriter& writer, const privacy::InstanceKeys& keys, const Clock& clock);
 
   WorkerPool workers_;
+  WorkerPool login_workers_;
   accounts::SessionStore sessions_;
   accounts::LoginBackoff backoff_;
   std::unique_ptr<store::ReaderPool> readers_;

@@ -59,7 +59,7 @@ void HandleLogin(const RouteContext& context, const Request& request, ResponseWr
   auto login = DecodeLogin(request);
   if (!login.ok()) return Answer(response, "POST /api/v1/auth/login", login.status(), 200, started);
   auto pending = std::make_shared<ResponseWriter>(std::move(response));
-  const Status queued = context.workers->Post([&context, pending, started, login = std::move(*login)] {
+  const Status queued = context.login_workers->Post([&context, pending, started, login = std::move(*login)] {
     Result<accounts::LoginResult> result = context.login->Login(login);
     Result<std::string> body = result.status();
     if (result.ok()) {

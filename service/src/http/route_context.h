@@ -38,7 +38,10 @@ struct RouteContext {
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   store::ReaderPool* readers = nullptr;
-  WorkerPool* workers = nullptr;  // runs blocking work (Argon2id, audit commits) off the I/O threads
+  WorkerPool* workers = nullptr;  // runs blocking work (decryption, audit commits) off the I/O threads
+  // Runs logins (one Argon2id each) apart from `workers`, with a short queue,
+  // so a login flood gets fast 503s and cannot starve reviewers' reads.
+  WorkerPool* login_workers = nullptr;
   const intake::QuestionnaireCatalog* catalog = nullptr;
   // Published documents, served as they are: questionnaire JSON by kind, and
   // the taxonomy JSON.
