@@ -59,6 +59,9 @@ class AuthorizationMatrixTest : public ::testing::Test {
     tokens_["reviewer_other_desk"] = Login(CreateUser("rev-work", "reviewer", {"workplace_ai_harm"}));
     tokens_["partner"] = Login(CreateUser("union-partner", "partner", {}));
     tokens_["researcher"] = Login(CreateUser("researcher", "researcher", {}));
+    const auto target = CreateUser("to-be-disabled", "reviewer", {"voice_cloning"});
+    target_user_id_ = target["id"];
+    target_token_ = Login(target);
     HttpClient client(service_.port());
     const auto questionnaire = nlohmann::json::parse(client.Get("/api/v1/questionnaires/voice_cloning").body);
     report_body_ = BuildReport(questionnaire, "MATRIX").dump();
@@ -95,7 +98,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
 
   // The concrete request for a documented endpoint.
   HttpResponse Exercise(const Row& row, const std::string& role) {
-    std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), report_id_);
+    const std::string id = row.path.rfind("/api/v1/users/", 0) == 0 ? target_user_id_ : report_id_;
+    std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), id);
     path = std::regex_replace(path, std::regex("\\{kind\\}"), "voice_cloning");
     std::optional<std::string> body;
     if (row.path == "/api/v1/reports" && row.method == "post") body = report_body_;
@@ -112,6 +116,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::map<std::string, std::string> tokens_;
   std::string report_body_;
   std::string report_id_;
+  std::string target_user_id_;
+  std::string target_token_;
 };
 
 std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int other_desk, int partner,
@@ -131,6 +137,7 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/reports/{id}", Expect(401, 200, 200, 404, 403, 403)},
       {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},
       {"get", "/api/v1/audit", Expect(401, 200, 403, 403, 403, 403)},
+      {"post", "/api/v1/users/{id}/disable", Expect(401, 200, 403, 403, 403, 403)},
       {"post", "/api/v1/auth/logout", Expect(401, 204, 204, 204, 204, 204)},  // last: it ends the sessions
   };
   std::set<std::pair<std::string, std::string>> covered;
@@ -153,6 +160,12 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       }
     }
   }
+  // The disabled account's session ended with it.
+  HttpClient client(service_.port());
+  EXPECT_EQ(client.Request("GET", "/api/v1/reports", std::nullopt, "",
+                           {{"Authorization", "Bearer " + target_token_}})
+                .status,
+            401);
   // After logout every token is dead.
   for (const std::string& role : kRoles) {
     if (role != "anonymous") {

@@ -73,4 +73,20 @@ Result<AccountCredentials> AccountAdmin::Create(const Session& admin, const Crea
   return account.credentials;
 }
 
+Status AccountAdmin::Disable(const Session& admin, const std::string& user_id, SessionStore& sessions) {
+  if (admin.identity.role != "admin") return Status::PermissionDenied("only admins disable accounts");
+  if (user_id == admin.identity.user_id) return Status::InvalidArgument("cannot disable your own account", "id");
+  auto outcome = std::make_shared<std::promise<Status>>();
+  std::future<Status> committed = outcome->get_future();
+  auto write = [this, actor = admin.identity.user_id, user_id](store::Database& db) -> Status {
+    PB_RETURN_IF_ERROR(store::DisableUser(db, user_id));
+    return audit::AppendAuditEntry(db, audit_key_, clock_, {actor, "account.disabled", "user", user_id, ""});
+  };
+  PB_RETURN_IF_ERROR(
+      writer_.Submit(std::move(write), [outcome](Status status) { outcome->set_value(std::move(status)); }));
+  PB_RETURN_IF_ERROR(committed.get());
+  sessions.RevokeUser(user_id);
+  return Status::Ok();
+}
+
 }  // namespace pillarbox::accounts

@@ -37,6 +37,11 @@ class AccountAdmin {
   // for a partner/researcher); Conflict when the username is taken.
   Result<AccountCredentials> Create(const Session& admin, const CreateAccountRequest& request);
 
+  // Disables `user_id` (audited "account.disabled") and ends its sessions in
+  // `sessions`. PermissionDenied unless `admin` is an admin; InvalidArgument
+  // for the admin's own account; NotFound for an unknown id.
+  Status Disable(const Session& admin, const std::string& user_id, SessionStore& sessions);
+
  private:
   store::GroupCommitWriter& writer_;
   const privacy::SecretKey& audit_key_;

@@ -35,11 +35,12 @@ Result<NewAccount> CreateNewAccount(const NewAccountRequest& request) {
   NewAccount account;
   auto& credentials = account.credentials;
   credentials = {request.username, request.role, privacy::GeneratePassword(), privacy::GenerateTotpSecretBase32(),
-                 "", privacy::GeneratePassword()};
+                 "", privacy::GeneratePassword(), ""};
   credentials.totp_uri = TotpUri(request.username, credentials.totp_secret);
 
   store::UserRecord& record = account.record;
   record.id = privacy::ToHex(privacy::RandomBytes(16));
+  credentials.user_id = record.id;
   record.username = request.username;
   record.role = request.role;
   record.created_day = request.created_day;

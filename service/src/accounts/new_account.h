@@ -32,6 +32,7 @@ struct AccountCredentials {
   std::string totp_secret;    // RFC 4648 base32
   std::string totp_uri;       // otpauth://totp/... for an authenticator app
   std::string recovery_code;  // generated, 120 bits; unwraps the private key too
+  std::string user_id;        // the new account's id
 };
 
 struct NewAccount {

@@ -85,11 +85,21 @@ void RegisterAdminRoutes(Pistache::Rest::Router& router, const RouteContext& con
             [&context, create](const Session& session) -> Result<nlohmann::json> {
               if (!create.ok()) return create.status();
               PB_ASSIGN_OR_RETURN(auto credentials, context.account_admin->Create(*session, *create));
-              return nlohmann::json{{"username", credentials.username},   {"role", credentials.role},
+              return nlohmann::json{{"id", credentials.user_id},
+                                    {"username", credentials.username},   {"role", credentials.role},
                                     {"password", credentials.password},   {"totp_secret", credentials.totp_secret},
                                     {"totp_uri", credentials.totp_uri}, {"recovery_code", credentials.recovery_code}};
             },
             201);
+      }));
+  Pistache::Rest::Routes::Post(
+      router, "/api/v1/users/:id/disable", Guard([&context](const Request& request, ResponseWriter& response) {
+        const std::string user_id = request.param(":id").as<std::string>();
+        RunAuthenticated(context, request, response, "POST /api/v1/users/:id/disable",
+                         [&context, user_id](const Session& session) -> Result<nlohmann::json> {
+                           PB_RETURN_IF_ERROR(context.account_admin->Disable(*session, user_id, *context.sessions));
+                           return nlohmann::json{{"id", user_id}, {"disabled", true}};
+                         });
       }));
   Pistache::Rest::Routes::Get(
       router, "/api/v1/audit", Guard([&context](const Request& request, ResponseWriter& response) {

@@ -106,6 +106,15 @@ Result<std::vector<DeskMemberRecord>> ListDeskMembers(Database& db, std::string_
   return members;
 }
 
+Status DisableUser(Database& db, std::string_view user_id) {
+  static constexpr char kDisableSql[] = "UPDATE users SET disabled = 1 WHERE id = ?";
+  PB_ASSIGN_OR_RETURN(Statement * update, db.Prepare(kDisableSql));
+  update->BindText(1, user_id);
+  PB_RETURN_IF_ERROR(update->Run());
+  if (db.ChangedRows() == 0) return Status::NotFound("no such user");
+  return Status::Ok();
+}
+
 Result<std::vector<DeskMemberRecord>> ListMembershipsOfUser(Database& db, std::string_view user_id) {
   static constexpr char kListMembershipsSql[] =
       "SELECT desk_id, user_id, key_version, sealed_desk_key FROM desk_members "

@@ -58,6 +58,9 @@ Status InsertDeskMember(Database& db, const DeskMemberRecord& member);
 // the desk has none (or does not exist).
 Result<std::vector<DeskMemberRecord>> ListDeskMembers(Database& db, std::string_view desk_id);
 
+// Marks `user_id` disabled. NotFound when there is no such user.
+Status DisableUser(Database& db, std::string_view user_id);
+
 // Every membership of `user_id` (all desks, all key versions), ordered by
 // desk id then key version.
 Result<std::vector<DeskMemberRecord>> ListMembershipsOfUser(Database& db, std::string_view user_id);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <thread>
 
 #include "accounts/new_account.h"
@@ -115,6 +116,17 @@ TEST_F(LoginServiceTest, BackoffSlowsGuessingButNotForLong) {
   EXPECT_FALSE(service_->Login(Good()).ok()) << "inside the waiting time even the right password fails";
   clock_.Advance(61);
   EXPECT_TRUE(service_->Login(Good()).ok()) << "the wait is capped at 60 s";
+}
+
+TEST_F(LoginServiceTest, ADisabledAccountCannotLogInWithGoodCredentials) {
+  std::promise<Status> disabled;
+  ASSERT_TRUE(writer_
+                  ->Submit([this](store::Database& db) { return store::DisableUser(db, user_id_); },
+                           [&disabled](Status status) { disabled.set_value(status); })
+                  .ok());
+  ASSERT_TRUE(disabled.get_future().get().ok());
+  EXPECT_EQ(service_->Login(Good()).status(), Status::Unauthenticated("invalid username, password or code"));
+  EXPECT_EQ(sessions_.size(), 0u);
 }
 
 TEST_F(LoginServiceTest, ArgonRunsAreBoundedUnderAFloodOfLogins) {
