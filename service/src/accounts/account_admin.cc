@@ -49,8 +49,6 @@ Result<AccountCredentials> AccountAdmin::Create(const Session& admin, const Crea
     memberships.push_back(
         {desk, account.record.id, key->key_version, privacy::SealKeyTo(account.public_key, key->key_pair.secret_key)});
   }
-  auto outcome = std::make_shared<std::promise<Status>>();
-  std::future<Status> committed = outcome->get_future();
   const std::string actor = admin.identity.user_id;
   auto write = [this, actor, record = account.record, memberships](store::Database& db) -> Status {
     PB_RETURN_IF_ERROR(store::InsertUser(db, record));
@@ -65,9 +63,7 @@ Result<AccountCredentials> AccountAdmin::Create(const Session& admin, const Crea
     }
     return Status::Ok();
   };
-  PB_RETURN_IF_ERROR(
-      writer_.Submit(std::move(write), [outcome](Status status) { outcome->set_value(std::move(status)); }));
-  const Status stored = committed.get();
+  const Status stored = writer_.SubmitAndWait(std::move(write));
   if (stored.code() == StatusCode::kConflict) return Status::Conflict("this username is taken");
   PB_RETURN_IF_ERROR(stored);
   return account.credentials;
@@ -76,15 +72,11 @@ Result<AccountCredentials> AccountAdmin::Create(const Session& admin, const Crea
 Status AccountAdmin::Disable(const Session& admin, const std::string& user_id, SessionStore& sessions) {
   if (admin.identity.role != "admin") return Status::PermissionDenied("only admins disable accounts");
   if (user_id == admin.identity.user_id) return Status::InvalidArgument("cannot disable your own account", "id");
-  auto outcome = std::make_shared<std::promise<Status>>();
-  std::future<Status> committed = outcome->get_future();
   auto write = [this, actor = admin.identity.user_id, user_id](store::Database& db) -> Status {
     PB_RETURN_IF_ERROR(store::DisableUser(db, user_id));
     return audit::AppendAuditEntry(db, audit_key_, clock_, {actor, "account.disabled", "user", user_id, ""});
   };
-  PB_RETURN_IF_ERROR(
-      writer_.Submit(std::move(write), [outcome](Status status) { outcome->set_value(std::move(status)); }));
-  PB_RETURN_IF_ERROR(committed.get());
+  PB_RETURN_IF_ERROR(writer_.SubmitAndWait(std::move(write)));
   sessions.RevokeUser(user_id);
   return Status::Ok();
 }

@@ -103,12 +103,8 @@ Result<UnlockedKeys> LoginService::UnlockDeskKeys(const std::string& user_id, pr
 }
 
 Status LoginService::CommitTotpStep(const std::string& user_id, int64_t step) {
-  auto outcome = std::make_shared<std::promise<Status>>();
-  std::future<Status> committed = outcome->get_future();
-  PB_RETURN_IF_ERROR(writer_.Submit(
-      [user_id, step](store::Database& db) { return store::RecordTotpStep(db, user_id, step); },
-      [outcome](Status status) { outcome->set_value(std::move(status)); }));
-  return committed.get();
+  return writer_.SubmitAndWait(
+      [user_id, step](store::Database& db) { return store::RecordTotpStep(db, user_id, step); });
 }
 
 }  // namespace pillarbox::accounts

@@ -13,12 +13,8 @@ AuditRecorder::AuditRecorder(store::GroupCommitWriter& writer, const privacy::Se
 
 Status AuditRecorder::Record(const AuditEvent& event) {
   PB_RETURN_IF_ERROR(ValidateAuditEvent(event));
-  auto outcome = std::make_shared<std::promise<Status>>();
-  std::future<Status> committed = outcome->get_future();
-  PB_RETURN_IF_ERROR(writer_.Submit(
-      [this, event](store::Database& db) { return AppendAuditEntry(db, audit_key_, clock_, event); },
-      [outcome](Status status) { outcome->set_value(std::move(status)); }));
-  return committed.get();
+  return writer_.SubmitAndWait(
+      [this, event](store::Database& db) { return AppendAuditEntry(db, audit_key_, clock_, event); });
 }
 
 }  // namespace pillarbox::audit

@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <future>
+#include <memory>
 #include <cstddef>
 #include <iterator>
 #include <utility>
@@ -42,6 +44,13 @@ Status GroupCommitWriter::Submit(WriteOp op, Completion done) {
   }
   wake_.notify_one();
   return Status::Ok();
+}
+
+Status GroupCommitWriter::SubmitAndWait(WriteOp op) {
+  auto outcome = std::make_shared<std::promise<Status>>();
+  std::future<Status> committed = outcome->get_future();
+  PB_RETURN_IF_ERROR(Submit(std::move(op), [outcome](Status status) { outcome->set_value(std::move(status)); }));
+  return committed.get();
 }
 
 void GroupCommitWriter::Stop() {

@@ -50,6 +50,11 @@ class GroupCommitWriter {
   // Stop(); then `done` is never called. Otherwise `done` is called exactly once.
   Status Submit(WriteOp op, Completion done);
 
+  // Submit()s `op` and blocks until its batch has committed (or failed);
+  // returns the refusal or the operation's outcome. Must not be called from
+  // the writer thread (a completion) itself.
+  Status SubmitAndWait(WriteOp op);
+
   // Stops accepting, finishes every queued operation, and joins the thread.
   // Idempotent.
   void Stop();

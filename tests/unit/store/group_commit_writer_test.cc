@@ -242,3 +242,22 @@ TEST_F(GroupCommitWriterTest, DestructorDrainsToo) {
 
 }  // namespace
 }  // namespace pillarbox::store
+
+namespace pillarbox::store {
+namespace {
+
+TEST_F(GroupCommitWriterTest, SubmitAndWaitReturnsOnlyAfterTheCommit) {
+  auto writer = StartWriter();
+  ASSERT_TRUE(writer->SubmitAndWait([](Database& db) { return db.Execute("INSERT INTO items (x) VALUES (7)"); }).ok());
+  auto reader = OpenReader();
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(test::QueryInt(*reader, "SELECT count(*) FROM items WHERE x = 7"), 1) << "visible once the call returns";
+  const Status duplicate =
+      writer->SubmitAndWait([](Database& db) { return db.Execute("INSERT INTO items (x) VALUES (7)"); });
+  EXPECT_FALSE(duplicate.ok()) << "the operation's own failure comes back";
+  writer->Stop();
+  EXPECT_EQ(writer->SubmitAndWait([](Database&) { return Status::Ok(); }).code(), StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace pillarbox::store
