@@ -105,6 +105,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path == "/api/v1/reports" && row.method == "post") body = report_body_;
     if (row.path == "/api/v1/auth/login") body = R"({"username":"admin","password":"wrong-password-x","totp":"000000"})";
     if (row.path == "/api/v1/auth/logout") body = "";
+    if (row.path == "/api/v1/auth/password") body = R"({"current_password":"x"})";  // no new password: 400
     if (row.path == "/api/v1/users") {
       body = nlohmann::json{{"username", "made-by-" + role}, {"role", "researcher"}, {"desks", nlohmann::json::array()}}
                  .dump();
@@ -133,6 +134,7 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/questionnaires/{kind}", Expect(200, 200, 200, 200, 200, 200)},
       {"post", "/api/v1/reports", Expect(201, 201, 201, 201, 201, 201)},
       {"post", "/api/v1/auth/login", Expect(401, 401, 401, 401, 401, 401)},
+      {"post", "/api/v1/auth/password", Expect(401, 400, 400, 400, 400, 400)},
       {"get", "/api/v1/reports", Expect(401, 200, 200, 200, 403, 403)},
       {"get", "/api/v1/reports/{id}", Expect(401, 200, 200, 404, 403, 403)},
       {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},

@@ -2,6 +2,7 @@
 
 #include <future>
 
+#include "accounts/password_policy.h"
 #include "privacy/envelope.h"
 #include "privacy/totp.h"
 #include "store/totp_step_repository.h"
@@ -63,6 +64,54 @@ Result<LoginResult> LoginService::Login(const LoginRequest& request) {
     backoff_.RecordFailure(request.username);
   }
   return result;
+}
+
+Result<privacy::PasswordKeys> LoginService::DeriveGated(std::string_view password, privacy::ByteView salt,
+                                                        const privacy::PasswordKdfParams& params) {
+  PB_ASSIGN_OR_RETURN(KdfGate::Ticket ticket, gate_.Enter());
+  return privacy::DerivePasswordKeys(password, salt, params);
+}
+
+Result<store::PasswordMaterial> LoginService::Rewrap(const store::UserRecord& user, const privacy::SecretKey& old_kek,
+                                                     const std::string& new_password) {
+  const std::string wrap_purpose = "users.password_wrapped_key|" + user.id;
+  const privacy::FieldContext totp_context{"users", user.id, "totp_secret", 1};
+  PB_ASSIGN_OR_RETURN(privacy::SecretKey secret, privacy::UnwrapKey(old_kek, wrap_purpose, user.password_wrapped_key));
+  PB_ASSIGN_OR_RETURN(std::string totp_secret, privacy::OpenField(old_kek, totp_context, user.sealed_totp_secret));
+  store::PasswordMaterial material;
+  material.password_salt = privacy::NewPasswordSalt();
+  const privacy::PasswordKdfParams params = options_.dummy_kdf;  // the instance's current parameters
+  PB_ASSIGN_OR_RETURN(auto keys, DeriveGated(new_password, material.password_salt, params));
+  material.password_verifier = keys.verifier;
+  material.kdf_operations = static_cast<int64_t>(params.operations);
+  material.kdf_memory_bytes = static_cast<int64_t>(params.memory_bytes);
+  material.password_wrapped_key = privacy::WrapKey(keys.key_encryption_key, wrap_purpose, secret);
+  material.sealed_totp_secret = privacy::SealField(keys.key_encryption_key, totp_context, totp_secret);
+  return material;
+}
+
+Status LoginService::ChangePassword(const Session& session, const std::string& current_password,
+                                    const std::string& new_password) {
+  const std::string& username = session.identity.username;
+  if (Status policy = CheckNewPassword(new_password, username); !policy.ok()) {
+    return Status::InvalidArgument(policy.message(), "new_password");
+  }
+  PB_ASSIGN_OR_RETURN(auto account, FindAccount(username));
+  if (account == nullptr || account->record.disabled) return Status::Unauthenticated("invalid or expired session");
+  const store::UserRecord& user = account->record;
+  PB_ASSIGN_OR_RETURN(auto current, DeriveGated(current_password, user.password_salt,
+                                                {static_cast<uint64_t>(user.kdf_operations),
+                                                 static_cast<size_t>(user.kdf_memory_bytes)}));
+  if (!privacy::ConstantTimeEquals(current.verifier, user.password_verifier)) {
+    backoff_.RecordFailure(username);
+    return Status::Unauthenticated("current password is wrong");
+  }
+  PB_ASSIGN_OR_RETURN(store::PasswordMaterial material, Rewrap(user, current.key_encryption_key, new_password));
+  PB_RETURN_IF_ERROR(writer_.SubmitAndWait([user_id = user.id, material](store::Database& db) {
+    return store::UpdatePasswordMaterial(db, user_id, material);
+  }));
+  sessions_.RevokeUser(user.id);
+  return Status::Ok();
 }
 
 Result<LoginResult> LoginService::Verified(const LoginRequest& request, const Account& account,

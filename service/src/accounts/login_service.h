@@ -26,6 +26,7 @@
 #include "privacy/password_kdf.h"
 #include "store/database.h"
 #include "store/group_commit_writer.h"
+#include "store/user_repository.h"
 
 namespace pillarbox::accounts {
 
@@ -62,6 +63,15 @@ class LoginService {
   // are waiting; Unavailable/Internal on storage faults.
   Result<LoginResult> Login(const LoginRequest& request);
 
+  // Changes the password of the session's account: checks `current_password`
+  // (Unauthenticated "current password is wrong" otherwise, counted by the
+  // backoff), checks `new_password` against the policy (InvalidArgument with
+  // field "new_password"), re-wraps the private key and the TOTP secret under
+  // the new password's key, and ends every session of the account. The
+  // recovery code keeps working. Two Argon2id runs; blocks.
+  Status ChangePassword(const Session& session, const std::string& current_password,
+                        const std::string& new_password);
+
   size_t peak_parallel_kdf() const { return gate_.peak_running(); }
 
  private:
@@ -69,6 +79,10 @@ class LoginService {
   Result<std::unique_ptr<Account>> FindAccount(const std::string& username);
   Result<UnlockedKeys> UnlockDeskKeys(const std::string& user_id, privacy::BoxKeyPair user_key_pair);
   Status CommitTotpStep(const std::string& user_id, int64_t step);
+  Result<privacy::PasswordKeys> DeriveGated(std::string_view password, privacy::ByteView salt,
+                                            const privacy::PasswordKdfParams& params);
+  Result<store::PasswordMaterial> Rewrap(const store::UserRecord& user, const privacy::SecretKey& old_kek,
+                                         const std::string& new_password);
   Result<LoginResult> Verified(const LoginRequest& request, const Account& account,
                                const privacy::SecretKey& key_encryption_key);
 

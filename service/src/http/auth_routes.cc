@@ -11,6 +11,7 @@
 #include "audit/audit_recorder.h"
 #include "common/logging.h"
 #include "common/worker_pool.h"
+#include "http/authenticated_json.h"
 #include "http/bearer_auth.h"
 #include "http/content_type.h"
 #include "http/responses.h"
@@ -88,6 +89,35 @@ void HandleLogout(const RouteContext& context, const Request& request, ResponseW
   if (!queued.ok()) Answer(*pending, "POST /api/v1/auth/logout", std::string(), 204, started);
 }
 
+Result<std::pair<std::string, std::string>> DecodePasswordChange(const Request& request) {
+  const auto body = nlohmann::json::parse(request.body(), nullptr, false);
+  if (request.body().size() > kMaxLoginBody || body.is_discarded() || !body.is_object()) {
+    return Status::InvalidArgument("body is not a small JSON object");
+  }
+  std::pair<std::string, std::string> passwords;
+  for (auto [name, target] : {std::pair{"current_password", &passwords.first},
+                              std::pair{"new_password", &passwords.second}}) {
+    const auto value = body.find(name);
+    if (value == body.end() || !value->is_string()) return Status::InvalidArgument("must be a string", name);
+    *target = value->get<std::string>();
+  }
+  return passwords;
+}
+
+void HandlePasswordChange(const RouteContext& context, const Request& request, ResponseWriter& response) {
+  auto passwords = DecodePasswordChange(request);
+  RunAuthenticated(
+      context, request, response, "POST /api/v1/auth/password",
+      [&context, passwords](const std::shared_ptr<const accounts::Session>& session) -> Result<nlohmann::json> {
+        if (!passwords.ok()) return passwords.status();
+        PB_RETURN_IF_ERROR(context.login->ChangePassword(*session, passwords->first, passwords->second));
+        const std::string& user_id = session->identity.user_id;
+        (void)context.audit->Record({user_id, "account.password_changed", "user", user_id, ""});
+        return nlohmann::json{{"changed", true}, {"sessions_ended", true}};
+      },
+      200, context.login_workers);
+}
+
 }  // namespace
 
 void RegisterAuthRoutes(Pistache::Rest::Router& router, const RouteContext& context) {
@@ -95,6 +125,10 @@ void RegisterAuthRoutes(Pistache::Rest::Router& router, const RouteContext& cont
   Pistache::Rest::Routes::Post(router, "/api/v1/auth/login",
                                Guard([&context](const Request& request, ResponseWriter& response) {
                                  HandleLogin(context, request, response);
+                               }));
+  Pistache::Rest::Routes::Post(router, "/api/v1/auth/password",
+                               Guard([&context](const Request& request, ResponseWriter& response) {
+                                 HandlePasswordChange(context, request, response);
                                }));
   Pistache::Rest::Routes::Post(router, "/api/v1/auth/logout",
                                Guard([&context](const Request& request, ResponseWriter& response) {

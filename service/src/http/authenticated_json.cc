@@ -16,7 +16,7 @@ using Pistache::Http::ResponseWriter;
 using Pistache::Rest::Request;
 
 void RunAuthenticated(const RouteContext& context, const Request& request, ResponseWriter& response,
-                      const char* route, AuthenticatedHandler handler, int success_code) {
+                      const char* route, AuthenticatedHandler handler, int success_code, WorkerPool* pool) {
   const auto started = std::chrono::steady_clock::now();
   auto session = AuthenticateRequest(request, *context.sessions);
   // Copied into the worker's task: captures by value only.
@@ -26,7 +26,8 @@ void RunAuthenticated(const RouteContext& context, const Request& request, Respo
   };
   if (!session.ok()) return fail(response, session.status());
   auto pending = std::make_shared<ResponseWriter>(std::move(response));
-  const Status queued = context.workers->Post([pending, started, route, fail, success_code, handler = std::move(handler),
+  WorkerPool* workers = pool != nullptr ? pool : context.workers;
+  const Status queued = workers->Post([pending, started, route, fail, success_code, handler = std::move(handler),
                                                session = std::move(*session)] {
     Result<nlohmann::json> body = handler(session);
     if (!body.ok()) return fail(*pending, body.status());

@@ -25,9 +25,10 @@ using AuthenticatedHandler = std::function<Result<nlohmann::json>(const std::sha
 
 // Answers 401 without a valid session, 503 when the worker pool is full,
 // otherwise `success_code` with the handler's JSON or the handler's error.
-// `route` is the route template for the log.
+// `route` is the route template for the log. The handler runs on `pool`
+// (context.workers when null).
 void RunAuthenticated(const RouteContext& context, const Pistache::Rest::Request& request,
                       Pistache::Http::ResponseWriter& response, const char* route, AuthenticatedHandler handler,
-                      int success_code = 200);
+                      int success_code = 200, WorkerPool* pool = nullptr);
 
 }  // namespace pillarbox::http

@@ -106,6 +106,23 @@ Result<std::vector<DeskMemberRecord>> ListDeskMembers(Database& db, std::string_
   return members;
 }
 
+Status UpdatePasswordMaterial(Database& db, std::string_view user_id, const PasswordMaterial& material) {
+  static constexpr char kUpdateSql[] =
+      "UPDATE users SET password_salt = ?, password_verifier = ?, kdf_operations = ?, kdf_memory_bytes = ?, "
+      "password_wrapped_key = ?, sealed_totp_secret = ? WHERE id = ?";
+  PB_ASSIGN_OR_RETURN(Statement * update, db.Prepare(kUpdateSql));
+  update->BindBlob(1, material.password_salt);
+  update->BindBlob(2, material.password_verifier);
+  update->BindInt64(3, material.kdf_operations);
+  update->BindInt64(4, material.kdf_memory_bytes);
+  update->BindBlob(5, material.password_wrapped_key);
+  update->BindBlob(6, material.sealed_totp_secret);
+  update->BindText(7, user_id);
+  PB_RETURN_IF_ERROR(update->Run());
+  if (db.ChangedRows() == 0) return Status::NotFound("no such user");
+  return Status::Ok();
+}
+
 Status DisableUser(Database& db, std::string_view user_id) {
   static constexpr char kDisableSql[] = "UPDATE users SET disabled = 1 WHERE id = ?";
   PB_ASSIGN_OR_RETURN(Statement * update, db.Prepare(kDisableSql));

@@ -58,6 +58,19 @@ Status InsertDeskMember(Database& db, const DeskMemberRecord& member);
 // the desk has none (or does not exist).
 Result<std::vector<DeskMemberRecord>> ListDeskMembers(Database& db, std::string_view desk_id);
 
+// What a password change rewrites in a users row.
+struct PasswordMaterial {
+  std::vector<uint8_t> password_salt;
+  std::vector<uint8_t> password_verifier;
+  int64_t kdf_operations = 0;
+  int64_t kdf_memory_bytes = 0;
+  std::vector<uint8_t> password_wrapped_key;
+  std::vector<uint8_t> sealed_totp_secret;
+};
+
+// Replaces the password material of `user_id`. NotFound when there is no such user.
+Status UpdatePasswordMaterial(Database& db, std::string_view user_id, const PasswordMaterial& material);
+
 // Marks `user_id` disabled. NotFound when there is no such user.
 Status DisableUser(Database& db, std::string_view user_id);
 

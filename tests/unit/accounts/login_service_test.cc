@@ -129,6 +129,65 @@ TEST_F(LoginServiceTest, ADisabledAccountCannotLogInWithGoodCredentials) {
   EXPECT_EQ(sessions_.size(), 0u);
 }
 
+// The account's key pair as unwrapped from its stored record with `password`
+// (purpose "password") or the recovery code (purpose "recovery").
+privacy::BoxPublicKey UnwrappedPublicKey(const std::string& db_path, const std::string& secret,
+                                         const std::string& which) {
+  auto db = store::Database::Open(db_path, store::OpenMode::kReadOnly);
+  auto user = store::FindUserByName(**db, "alice");
+  const store::UserRecord& record = **user;
+  const bool recovery = which == "recovery";
+  auto keys = privacy::DerivePasswordKeys(secret, recovery ? record.recovery_salt : record.password_salt,
+                                          privacy::MinimalKdfParams());
+  auto unwrapped = privacy::UnwrapKey(keys->key_encryption_key,
+                                      (recovery ? "users.recovery_wrapped_key|" : "users.password_wrapped_key|") +
+                                          record.id,
+                                      recovery ? record.recovery_wrapped_key : record.password_wrapped_key);
+  EXPECT_TRUE(unwrapped.ok()) << which;
+  return unwrapped.ok() ? privacy::BoxKeyPair::FromSecretKey(std::move(*unwrapped)).public_key
+                        : privacy::BoxPublicKey{};
+}
+
+TEST_F(LoginServiceTest, PasswordChangeRewrapsTheSameKeysAndEndsEverySession) {
+  auto login = service_->Login(Good());
+  ASSERT_TRUE(login.ok());
+  auto session = sessions_.Authenticate(login->token);
+  ASSERT_TRUE(session.ok());
+  const privacy::BoxPublicKey before = UnwrappedPublicKey(dir_.File("test.db"), credentials_.password, "password");
+  const std::string new_password = "seven orange kites over the harbour";
+  const Status changed = service_->ChangePassword(**session, credentials_.password, new_password);
+  ASSERT_TRUE(changed.ok()) << changed.ToString();
+  EXPECT_FALSE(sessions_.Authenticate(login->token).ok()) << "sessions end with the old password";
+
+  EXPECT_EQ(UnwrappedPublicKey(dir_.File("test.db"), new_password, "password"), before);
+  EXPECT_EQ(UnwrappedPublicKey(dir_.File("test.db"), credentials_.recovery_code, "recovery"), before)
+      << "the recovery code still opens the same key";
+  clock_.Advance(30);
+  EXPECT_FALSE(service_->Login({"alice", credentials_.password, CodeNow()}).ok());
+  clock_.Advance(30);
+  auto again = service_->Login({"alice", new_password, CodeNow()});
+  ASSERT_TRUE(again.ok()) << again.status().ToString() << " (the TOTP secret was re-sealed too)";
+  auto new_session = sessions_.Authenticate(again->token);
+  ASSERT_TRUE(new_session.ok());
+  ASSERT_NE((*new_session)->DeskKey("voice_cloning", 1), nullptr);
+  EXPECT_EQ((*new_session)->DeskKey("voice_cloning", 1)->public_key, desk_keys_.public_key);
+}
+
+TEST_F(LoginServiceTest, PasswordChangeRefusesAWrongCurrentPasswordOrAWeakNewOneAndChangesNothing) {
+  auto login = service_->Login(Good());
+  ASSERT_TRUE(login.ok());
+  auto session = sessions_.Authenticate(login->token);
+  ASSERT_TRUE(session.ok());
+  EXPECT_EQ(service_->ChangePassword(**session, "not the current one!", "a brand new passphrase").code(),
+            StatusCode::kUnauthenticated);
+  const Status weak = service_->ChangePassword(**session, credentials_.password, "short");
+  EXPECT_EQ(weak.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(weak.field(), "new_password");
+  EXPECT_TRUE(sessions_.Authenticate(login->token).ok());
+  clock_.Advance(30);
+  EXPECT_TRUE(service_->Login(Good()).ok()) << "the old password still works";
+}
+
 TEST_F(LoginServiceTest, ArgonRunsAreBoundedUnderAFloodOfLogins) {
   std::vector<std::thread> flood;
   std::atomic<int> unauthenticated{0};
