@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -22,9 +23,10 @@ std::string BinaryPath() {
   return path;
 }
 
-// Spawns the binary with stdout to a pipe (returned in *stdout_fd) and
-// stderr to `stderr_path`.
-pid_t Spawn(const std::vector<std::string>& args, int* stdout_fd, const std::string& stderr_path) {
+// Spawns the binary with stdout to a pipe (returned in *stdout_fd), stderr to
+// `stderr_path`, and stdin from `stdin_path` (/dev/null when empty).
+pid_t Spawn(const std::vector<std::string>& args, int* stdout_fd, const std::string& stderr_path,
+            const std::string& stdin_path = "") {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
@@ -33,6 +35,8 @@ pid_t Spawn(const std::vector<std::string>& args, int* stdout_fd, const std::str
   posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND,
                                    0600);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin_path.empty() ? "/dev/null" : stdin_path.c_str(),
+                                   O_RDONLY, 0);
   std::vector<std::string> argv_strings = {BinaryPath()};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -63,11 +67,16 @@ int WaitExitCode(pid_t pid) {
 
 }  // namespace
 
-CommandResult RunPillarbox(const std::vector<std::string>& args) {
+CommandResult RunPillarbox(const std::vector<std::string>& args, const std::string& stdin_text) {
   TempDir scratch;
   const std::string err_path = scratch.File("stderr");
+  const std::string in_path = scratch.File("stdin");
+  {
+    std::ofstream in(in_path, std::ios::binary);
+    in << stdin_text;
+  }
   int out_fd = -1;
-  const pid_t pid = Spawn(args, &out_fd, err_path);
+  const pid_t pid = Spawn(args, &out_fd, err_path, in_path);
   CommandResult result;
   result.out = ReadAll(out_fd);
   close(out_fd);

@@ -20,8 +20,9 @@ struct CommandResult {
   std::string err;  // stderr
 };
 
-// Runs the pillarbox binary with `args` to completion.
-CommandResult RunPillarbox(const std::vector<std::string>& args);
+// Runs the pillarbox binary with `args` to completion, with `stdin_text` on
+// its standard input (empty input when none is given).
+CommandResult RunPillarbox(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
 class ServiceProcess {
  public:

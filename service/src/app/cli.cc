@@ -9,6 +9,7 @@
 #include "app/audit_command.h"
 #include "app/init_command.h"
 #include "app/serve_command.h"
+#include "app/user_command.h"
 
 namespace pillarbox::app {
 namespace {
@@ -46,6 +47,20 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
   });
 }
 
+void AddUser(CLI::App& cli, UserAddOptions& options, int& exit_code) {
+  CLI::App* user = cli.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  CLI::App* add = user->add_subcommand(
+      "add", "Create an account; reads the signing-in admin's password and TOTP code from stdin, one per line");
+  add->add_option("--data", options.data_dir, "Data folder of the instance")->required();
+  add->add_option("--as", options.admin, "Username of the admin who signs in")->required();
+  add->add_option("--username", options.username, "The new account's username")->required();
+  add->add_option("--role", options.role, "admin, reviewer, partner or researcher")->required();
+  add->add_option("--desk", options.desks, "A desk the account joins (repeatable)");
+  add->add_flag("--json", options.json_output, "Print the new credentials as JSON");
+  add->callback([&options, &exit_code] { exit_code = RunUserAdd(options); });
+}
+
 void AddAudit(CLI::App& cli, AuditVerifyOptions& options, int& exit_code) {
   CLI::App* audit = cli.add_subcommand("audit", "Work with the audit log");
   audit->require_subcommand(1);
@@ -69,6 +84,8 @@ int RunCli(int argc, char** argv) {
   AddInit(cli, init_options, exit_code);
   AddServe(cli, serve_options, listen, exit_code);
   AddAudit(cli, audit_options, exit_code);
+  UserAddOptions user_options;
+  AddUser(cli, user_options, exit_code);
   cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "pillarbox " << kVersion << "\n"; });
   try {
     cli.parse(argc, argv);
