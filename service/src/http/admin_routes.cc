@@ -10,7 +10,7 @@
 #include "audit/audit_log.h"
 #include "audit/audit_recorder.h"
 #include "http/authenticated_json.h"
-#include "http/content_type.h"
+#include "http/json_request.h"
 #include "http/router_guards.h"
 #include "store/reader_pool.h"
 
@@ -22,18 +22,9 @@ using Pistache::Rest::Request;
 using Session = std::shared_ptr<const accounts::Session>;
 
 Result<accounts::CreateAccountRequest> DecodeCreateAccount(const Request& request) {
-  const auto content_type = request.headers().tryGetRaw("Content-Type");
-  PB_RETURN_IF_ERROR(RequireMediaType(
-      content_type.has_value() ? std::optional<std::string_view>(content_type->value()) : std::nullopt,
-      "application/json"));
-  const auto body = nlohmann::json::parse(request.body(), nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return Status::InvalidArgument("body is not a JSON object");
+  PB_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObjectBody(request));
   accounts::CreateAccountRequest create;
-  for (auto [name, target] : {std::pair{"username", &create.username}, std::pair{"role", &create.role}}) {
-    const auto value = body.find(name);
-    if (value == body.end() || !value->is_string()) return Status::InvalidArgument("must be a string", name);
-    *target = value->get<std::string>();
-  }
+  PB_RETURN_IF_ERROR(ReadStringMembers(body, {{"username", &create.username}, {"role", &create.role}}));
   const auto desks = body.find("desks");
   if (desks != body.end()) {
     if (!desks->is_array()) return Status::InvalidArgument("must be an array of desk ids", "desks");

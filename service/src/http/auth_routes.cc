@@ -13,7 +13,7 @@
 #include "common/worker_pool.h"
 #include "http/authenticated_json.h"
 #include "http/bearer_auth.h"
-#include "http/content_type.h"
+#include "http/json_request.h"
 #include "http/responses.h"
 #include "http/router_guards.h"
 #include "http/status_mapping.h"
@@ -24,23 +24,11 @@ namespace {
 using Pistache::Http::ResponseWriter;
 using Pistache::Rest::Request;
 
-constexpr size_t kMaxLoginBody = 4096;
-
 Result<accounts::LoginRequest> DecodeLogin(const Request& request) {
-  const auto content_type = request.headers().tryGetRaw("Content-Type");
-  PB_RETURN_IF_ERROR(RequireMediaType(
-      content_type.has_value() ? std::optional<std::string_view>(content_type->value()) : std::nullopt,
-      "application/json"));
-  if (request.body().size() > kMaxLoginBody) return Status::PayloadTooLarge("the login request is too large");
-  const auto body = nlohmann::json::parse(request.body(), nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return Status::InvalidArgument("body is not a JSON object");
+  PB_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObjectBody(request));
   accounts::LoginRequest login;
-  for (auto [name, target] : {std::pair{"username", &login.username}, std::pair{"password", &login.password},
-                              std::pair{"totp", &login.totp}}) {
-    const auto value = body.find(name);
-    if (value == body.end() || !value->is_string()) return Status::InvalidArgument("must be a string", name);
-    *target = value->get<std::string>();
-  }
+  PB_RETURN_IF_ERROR(ReadStringMembers(
+      body, {{"username", &login.username}, {"password", &login.password}, {"totp", &login.totp}}));
   return login;
 }
 
@@ -90,17 +78,10 @@ void HandleLogout(const RouteContext& context, const Request& request, ResponseW
 }
 
 Result<std::pair<std::string, std::string>> DecodePasswordChange(const Request& request) {
-  const auto body = nlohmann::json::parse(request.body(), nullptr, false);
-  if (request.body().size() > kMaxLoginBody || body.is_discarded() || !body.is_object()) {
-    return Status::InvalidArgument("body is not a small JSON object");
-  }
+  PB_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObjectBody(request));
   std::pair<std::string, std::string> passwords;
-  for (auto [name, target] : {std::pair{"current_password", &passwords.first},
-                              std::pair{"new_password", &passwords.second}}) {
-    const auto value = body.find(name);
-    if (value == body.end() || !value->is_string()) return Status::InvalidArgument("must be a string", name);
-    *target = value->get<std::string>();
-  }
+  PB_RETURN_IF_ERROR(
+      ReadStringMembers(body, {{"current_password", &passwords.first}, {"new_password", &passwords.second}}));
   return passwords;
 }
 

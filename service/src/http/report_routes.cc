@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/logging.h"
-#include "http/content_type.h"
+#include "http/json_request.h"
 #include "http/responses.h"
 #include "http/router_guards.h"
 #include "http/status_mapping.h"
@@ -30,14 +30,7 @@ void Fail(ResponseWriter& response, const Status& status, std::chrono::steady_cl
 
 // Checks the envelope of the request and decodes it; the error otherwise.
 Result<intake::Submission> DecodeReportRequest(const Request& request, const RouteContext& context) {
-  const auto content_type = request.headers().tryGetRaw("Content-Type");
-  PB_RETURN_IF_ERROR(RequireMediaType(
-      content_type.has_value() ? std::optional<std::string_view>(content_type->value()) : std::nullopt,
-      "application/json"));
-  if (request.body().size() > context.max_report_bytes) {
-    return Status::PayloadTooLarge("the report is larger than " + std::to_string(context.max_report_bytes) +
-                                   " bytes");
-  }
+  PB_RETURN_IF_ERROR(RequireJsonBody(request, context.max_report_bytes));
   return DecodeSubmission(request.body());
 }
 
