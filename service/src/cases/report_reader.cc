@@ -4,20 +4,13 @@
 #include <regex>
 #include <set>
 
+#include "accounts/desk_key_access.h"
+#include "cases/report_access.h"
 #include "intake/report_opener.h"
 #include "privacy/envelope.h"
 
 namespace pillarbox::cases {
 namespace {
-
-bool MayReadReports(const accounts::Session& session) {
-  return session.identity.role == "admin" || session.identity.role == "reviewer";
-}
-
-bool IsReportId(std::string_view id) {
-  return id.size() == 32 &&
-         std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
 
 // "YYYY-MM-DD.<report id>" <-> cursor.
 Result<std::optional<store::ReportCursor>> ParseCursor(std::string_view text) {
@@ -25,17 +18,11 @@ Result<std::optional<store::ReportCursor>> ParseCursor(std::string_view text) {
   static const std::regex kDay("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
   const size_t dot = text.find('.');
   if (dot == std::string_view::npos || !std::regex_match(std::string(text.substr(0, dot)), kDay) ||
-      !IsReportId(text.substr(dot + 1))) {
+      !IsRandomId(text.substr(dot + 1))) {
     return Status::InvalidArgument("is not a cursor from an earlier page", "after");
   }
   return std::optional<store::ReportCursor>(
       store::ReportCursor{std::string(text.substr(0, dot)), std::string(text.substr(dot + 1))});
-}
-
-std::set<std::string> DesksOf(const accounts::Session& session) {
-  std::set<std::string> desks;
-  for (const auto& desk_key : session.keys.desk_keys) desks.insert(desk_key.desk_id);
-  return desks;
 }
 
 bool NewerFirst(const store::ReportSummary& a, const store::ReportSummary& b) {
@@ -70,21 +57,22 @@ Result<ReportPage> ReportReader::List(const accounts::Session& session, int limi
 Result<OpenedReport> ReportReader::Open(const accounts::Session& session, std::string_view report_id) {
   const Status not_found = Status::NotFound("no such report");
   if (!MayReadReports(session)) return Status::PermissionDenied("this role cannot read reports");
-  if (!IsReportId(report_id)) return not_found;
+  if (!IsRandomId(report_id)) return not_found;
   std::optional<intake::SealedReport> sealed;
   std::optional<store::ReportSummary> summary;
+  std::optional<privacy::SecretKey> data_key;
   {
     auto lease = readers_.Acquire();
     PB_ASSIGN_OR_RETURN(sealed, store::LoadSealedReport(lease.db(), report_id));
-    if (sealed.has_value()) {
-      PB_ASSIGN_OR_RETURN(summary, store::LoadReportSummary(lease.db(), report_id));
-    }
+    if (!sealed.has_value() || DesksOf(session).count(sealed->desk_id) == 0) return not_found;
+    PB_ASSIGN_OR_RETURN(summary, store::LoadReportSummary(lease.db(), report_id));
+    if (!summary.has_value()) return not_found;
+    auto desk_key = accounts::DeskKeyOf(session, lease.db(), sealed->desk_id, sealed->desk_key_version);
+    if (desk_key.status().code() == StatusCode::kNotFound) return not_found;
+    PB_RETURN_IF_ERROR(desk_key.status());
+    PB_ASSIGN_OR_RETURN(data_key, privacy::OpenSealedKey(*desk_key, sealed->desk_sealed_data_key));
   }
-  if (!sealed.has_value() || !summary.has_value()) return not_found;
-  const privacy::BoxKeyPair* desk_key = session.DeskKey(sealed->desk_id, sealed->desk_key_version);
-  if (desk_key == nullptr) return not_found;
-  PB_ASSIGN_OR_RETURN(privacy::SecretKey data_key, privacy::OpenSealedKey(*desk_key, sealed->desk_sealed_data_key));
-  PB_ASSIGN_OR_RETURN(auto answers, intake::OpenSealedFields(sealed->sealed_fields, sealed->id, data_key));
+  PB_ASSIGN_OR_RETURN(auto answers, intake::OpenSealedFields(sealed->sealed_fields, sealed->id, *data_key));
   PB_RETURN_IF_ERROR(audit_.Record({session.identity.user_id, "report.viewed", "report", sealed->id, ""}));
   return OpenedReport{std::move(*summary), std::move(sealed->clear_answers), std::move(answers)};
 }
