@@ -62,6 +62,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     const auto target = CreateUser("to-be-disabled", "reviewer", {"voice_cloning"});
     target_user_id_ = target["id"];
     target_token_ = Login(target);
+    joiner_user_id_ = CreateUser("desk-joiner", "reviewer", {})["id"];
     HttpClient client(service_.port());
     const auto questionnaire = nlohmann::json::parse(client.Get("/api/v1/questionnaires/voice_cloning").body);
     report_body_ = BuildReport(questionnaire, "MATRIX").dump();
@@ -98,8 +99,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
 
   // The concrete request for a documented endpoint.
   HttpResponse Exercise(const Row& row, const std::string& role) {
-    const std::string id = row.path.rfind("/api/v1/users/", 0) == 0 ? target_user_id_ : report_id_;
+    std::string id = row.path.rfind("/api/v1/users/", 0) == 0 ? target_user_id_ : report_id_;
+    if (row.path.rfind("/api/v1/desks/", 0) == 0) id = "voice_cloning";
     std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), id);
+    path = std::regex_replace(path, std::regex("\\{user_id\\}"), joiner_user_id_);
     path = std::regex_replace(path, std::regex("\\{kind\\}"), "voice_cloning");
     std::optional<std::string> body;
     if (row.path == "/api/v1/reports" && row.method == "post") body = report_body_;
@@ -110,6 +113,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
       body = nlohmann::json{{"username", "made-by-" + role}, {"role", "researcher"}, {"desks", nlohmann::json::array()}}
                  .dump();
     }
+    if (row.path == "/api/v1/desks/{id}/members") body = nlohmann::json{{"user_id", joiner_user_id_}}.dump();
     return Call(Upper(row.method), path, role, body);
   }
 
@@ -119,6 +123,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string report_id_;
   std::string target_user_id_;
   std::string target_token_;
+  std::string joiner_user_id_;  // a reviewer in no desk: added to voice_cloning, then removed
 };
 
 std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int other_desk, int partner,
@@ -139,6 +144,9 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/reports/{id}", Expect(401, 200, 200, 404, 403, 403)},
       {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},
       {"get", "/api/v1/audit", Expect(401, 200, 403, 403, 403, 403)},
+      {"get", "/api/v1/desks", Expect(401, 200, 403, 403, 403, 403)},
+      {"post", "/api/v1/desks/{id}/members", Expect(401, 201, 403, 403, 403, 403)},
+      {"delete", "/api/v1/desks/{id}/members/{user_id}", Expect(401, 200, 403, 403, 403, 403)},  // after the add
       {"post", "/api/v1/users/{id}/disable", Expect(401, 200, 403, 403, 403, 403)},
       {"post", "/api/v1/auth/logout", Expect(401, 204, 204, 204, 204, 204)},  // last: it ends the sessions
   };

@@ -3,6 +3,7 @@
 #include <future>
 #include <memory>
 
+#include "accounts/desk_membership.h"
 #include "audit/audit_log.h"
 #include "privacy/envelope.h"
 #include "store/user_repository.h"
@@ -43,23 +44,14 @@ Result<AccountCredentials> AccountAdmin::Create(const Session& admin, const Crea
   PB_RETURN_IF_ERROR(CheckDesks(admin, request));
   PB_ASSIGN_OR_RETURN(NewAccount account,
                       CreateNewAccount({request.username, request.role, UtcDay(clock_.NowUnixSeconds()), kdf_}));
-  std::vector<store::DeskMemberRecord> memberships;
-  for (const std::string& desk : request.desks) {
-    const UnlockedDeskKey* key = NewestDeskKey(admin, desk);
-    memberships.push_back(
-        {desk, account.record.id, key->key_version, privacy::SealKeyTo(account.public_key, key->key_pair.secret_key)});
-  }
   const std::string actor = admin.identity.user_id;
-  auto write = [this, actor, record = account.record, memberships](store::Database& db) -> Status {
-    PB_RETURN_IF_ERROR(store::InsertUser(db, record));
-    PB_RETURN_IF_ERROR(audit::AppendAuditEntry(db, audit_key_, clock_,
-                                               {actor, "account.created", "user", record.id, "role=" + record.role}));
-    for (const store::DeskMemberRecord& member : memberships) {
-      PB_RETURN_IF_ERROR(store::InsertDeskMember(db, member));
+  auto write = [&](store::Database& db) -> Status {
+    PB_RETURN_IF_ERROR(store::InsertUser(db, account.record));
+    PB_RETURN_IF_ERROR(audit::AppendAuditEntry(
+        db, audit_key_, clock_, {actor, "account.created", "user", account.record.id, "role=" + account.record.role}));
+    for (const std::string& desk : request.desks) {
       PB_RETURN_IF_ERROR(
-          audit::AppendAuditEntry(db, audit_key_, clock_,
-                                  {actor, "desk.member.added", "desk", member.desk_id,
-                                   "user=" + member.user_id + ";key_version=" + std::to_string(member.key_version)}));
+          GrantDeskKeys(db, admin, desk, account.record.id, account.public_key, audit_key_, clock_, "desks"));
     }
     return Status::Ok();
   };

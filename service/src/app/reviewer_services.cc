@@ -15,7 +15,8 @@ constexpr size_t kMaxQueuedLogins = 16;
 
 ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
                                    std::unique_ptr<store::Database> login_reader, store::GroupCommitWriter& writer,
-                                   const privacy::InstanceKeys& keys, const Clock& clock)
+                                   store::SqliteDeskDirectory& desks, const privacy::InstanceKeys& keys,
+                                   const Clock& clock)
     : workers_(kWorkerThreads, kMaxQueuedWork),
       login_workers_(kLoginThreads, kMaxQueuedLogins),
       sessions_(clock, {}),
@@ -24,16 +25,18 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       audit_(writer, keys.audit_key(), clock),
       login_(std::move(login_reader), writer, sessions_, backoff_, clock, {}),
       reports_(*readers_, audit_),
-      account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()) {}
+      account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()),
+      desk_membership_(writer, *readers_, desks, sessions_, keys.audit_key(), clock) {}
 
 Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::string& database_path,
                                                                   store::GroupCommitWriter& writer,
+                                                                  store::SqliteDeskDirectory& desks,
                                                                   const privacy::InstanceKeys& keys,
                                                                   const Clock& clock) {
   PB_ASSIGN_OR_RETURN(auto readers, store::ReaderPool::Open(database_path, kReaderConnections));
   PB_ASSIGN_OR_RETURN(auto login_reader, store::Database::Open(database_path, store::OpenMode::kReadWrite));
   return std::unique_ptr<ReviewerServices>(
-      new ReviewerServices(std::move(readers), std::move(login_reader), writer, keys, clock));
+      new ReviewerServices(std::move(readers), std::move(login_reader), writer, desks, keys, clock));
 }
 
 void ReviewerServices::Fill(http::RouteContext& context) {
@@ -44,6 +47,7 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.workers = &workers_;
   context.login_workers = &login_workers_;
   context.account_admin = &account_admin_;
+  context.desk_membership = &desk_membership_;
   context.readers = readers_.get();
 }
 

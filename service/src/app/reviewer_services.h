@@ -7,6 +7,7 @@
 #include <string>
 
 #include "accounts/account_admin.h"
+#include "accounts/desk_membership.h"
 #include "accounts/login_backoff.h"
 #include "accounts/login_service.h"
 #include "accounts/session_store.h"
@@ -24,9 +25,10 @@ namespace pillarbox::app {
 class ReviewerServices {
  public:
   // Opens reader connections to `database_path`; the references must outlive
-  // the services.
+  // the services. `desks` receives the key of a desk rotated by a removal.
   static Result<std::unique_ptr<ReviewerServices>> Start(const std::string& database_path,
                                                          store::GroupCommitWriter& writer,
+                                                         store::SqliteDeskDirectory& desks,
                                                          const privacy::InstanceKeys& keys, const Clock& clock);
 
   // Points `context` at these services.
@@ -40,7 +42,8 @@ class ReviewerServices {
 
  private:
   ReviewerServices(std::unique_ptr<store::ReaderPool> readers, std::unique_ptr<store::Database> login_reader,
-                   store::GroupCommitWriter& writer, const privacy::InstanceKeys& keys, const Clock& clock);
+                   store::GroupCommitWriter& writer, store::SqliteDeskDirectory& desks,
+                   const privacy::InstanceKeys& keys, const Clock& clock);
 
   WorkerPool workers_;
   WorkerPool login_workers_;
@@ -51,6 +54,7 @@ class ReviewerServices {
   accounts::LoginService login_;
   cases::ReportReader reports_;
   accounts::AccountAdmin account_admin_;
+  accounts::DeskMembership desk_membership_;
 };
 
 }  // namespace pillarbox::app

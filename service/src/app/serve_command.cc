@@ -60,7 +60,8 @@ int RunServe(const ServeOptions& options) {
   intake::IntakeService intake(*instance->catalog, *instance->desks, *instance->keys, (*storage)->report_store(),
                                clock);
 
-  auto reviewers = ReviewerServices::Start(instance->layout.database(), (*storage)->writer(), *instance->keys, clock);
+  auto reviewers = ReviewerServices::Start(instance->layout.database(), (*storage)->writer(), *instance->desks,
+                                          *instance->keys, clock);
   if (!reviewers.ok()) {
     std::cerr << "pillarbox: cannot start: " << reviewers.status().message() << "\n";
     return 1;

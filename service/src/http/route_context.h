@@ -14,6 +14,7 @@ class QuestionnaireCatalog;
 }  // namespace pillarbox::intake
 namespace pillarbox::accounts {
 class AccountAdmin;
+class DeskMembership;
 class LoginService;
 class SessionStore;
 }  // namespace pillarbox::accounts
@@ -37,6 +38,7 @@ struct RouteContext {
   cases::ReportReader* reports = nullptr;
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
+  accounts::DeskMembership* desk_membership = nullptr;
   store::ReaderPool* readers = nullptr;
   WorkerPool* workers = nullptr;  // runs blocking work (decryption, audit commits) off the I/O threads
   // Runs logins (one Argon2id each) apart from `workers`, with a short queue,

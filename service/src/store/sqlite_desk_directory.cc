@@ -19,9 +19,17 @@ Result<std::unique_ptr<SqliteDeskDirectory>> SqliteDeskDirectory::Load(Database&
 }
 
 Result<intake::DeskKey> SqliteDeskDirectory::DeskForKind(const std::string& kind) const {
+  const std::lock_guard lock(mutex_);
   const auto it = desks_by_kind_.find(kind);
   if (it == desks_by_kind_.end()) return Status::NotFound("no desk receives this kind of report");
   return it->second;
+}
+
+void SqliteDeskDirectory::InstallKey(const intake::DeskKey& key) {
+  const std::lock_guard lock(mutex_);
+  for (auto& [kind, desk_key] : desks_by_kind_) {
+    if (desk_key.desk_id == key.desk_id && key.key_version > desk_key.key_version) desk_key = key;
+  }
 }
 
 }  // namespace pillarbox::store

@@ -84,6 +84,19 @@ Result<std::optional<UserRecord>> FindUserByName(Database& db, std::string_view 
   return user;
 }
 
+Result<std::optional<UserRecord>> FindUserById(Database& db, std::string_view user_id) {
+  static constexpr char kFindUserByIdSql[] =
+      "SELECT id, username, role, password_salt, password_verifier, kdf_operations, "
+      "kdf_memory_bytes, public_key, password_wrapped_key, recovery_salt, recovery_wrapped_key, "
+      "sealed_totp_secret, disabled, created_day "
+      "FROM users WHERE id = ?";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kFindUserByIdSql));
+  select->BindText(1, user_id);
+  Result<std::optional<UserRecord>> user = ReadOptionalUser(*select);
+  select->Reset();  // ends the read
+  return user;
+}
+
 Status InsertDeskMember(Database& db, const DeskMemberRecord& member) {
   static constexpr char kInsertMemberSql[] =
       "INSERT INTO desk_members (desk_id, user_id, key_version, sealed_desk_key) VALUES (?, ?, ?, ?)";

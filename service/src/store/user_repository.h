@@ -50,6 +50,9 @@ Status InsertUser(Database& db, const UserRecord& user);
 // The user called `username`; nullopt when there is none.
 Result<std::optional<UserRecord>> FindUserByName(Database& db, std::string_view username);
 
+// The user with id `user_id`; nullopt when there is none.
+Result<std::optional<UserRecord>> FindUserById(Database& db, std::string_view user_id);
+
 // Inserts `member`. Conflict when the desk or user does not exist or the row
 // is already there; Unavailable on an I/O error.
 Status InsertDeskMember(Database& db, const DeskMemberRecord& member);
