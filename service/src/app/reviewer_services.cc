@@ -24,7 +24,11 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       audit_(writer, keys.audit_key(), clock),
       login_(std::move(login_reader), writer, sessions_, backoff_, clock, {}),
       reports_(*readers_, audit_),
-      account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()) {}
+      account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()),
+      tags_(writer, *readers_, keys.audit_key(), clock),
+      report_labels_(writer, *readers_, keys.audit_key(), clock),
+      report_notes_(writer, *readers_, keys.audit_key(), clock),
+      report_messages_(writer, *readers_, keys.audit_key(), clock) {}
 
 Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::string& database_path,
                                                                   store::GroupCommitWriter& writer,
@@ -45,6 +49,10 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.login_workers = &login_workers_;
   context.account_admin = &account_admin_;
   context.readers = readers_.get();
+  context.tags = &tags_;
+  context.report_labels = &report_labels_;
+  context.report_notes = &report_notes_;
+  context.report_messages = &report_messages_;
 }
 
 }  // namespace pillarbox::app

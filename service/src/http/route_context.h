@@ -25,7 +25,11 @@ class AuditRecorder;
 }
 namespace pillarbox::cases {
 class ReportReader;
-}
+class TagService;
+class ReportLabels;
+class ReportNotes;
+class ReportMessages;
+}  // namespace pillarbox::cases
 
 namespace pillarbox::http {
 
@@ -35,6 +39,12 @@ struct RouteContext {
   accounts::LoginService* login = nullptr;
   accounts::SessionStore* sessions = nullptr;
   cases::ReportReader* reports = nullptr;
+  // Tags, labels (tags, pillars), notes and messages on reports; each group
+  // of routes is registered only when its service is set.
+  cases::TagService* tags = nullptr;
+  cases::ReportLabels* report_labels = nullptr;
+  cases::ReportNotes* report_notes = nullptr;
+  cases::ReportMessages* report_messages = nullptr;
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   store::ReaderPool* readers = nullptr;

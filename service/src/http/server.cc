@@ -6,9 +6,12 @@
 #include "http/admin_routes.h"
 #include "http/auth_routes.h"
 #include "http/catalog_routes.h"
+#include "http/report_label_routes.h"
+#include "http/report_note_routes.h"
 #include "http/report_routes.h"
 #include "http/reviewer_report_routes.h"
 #include "http/router_guards.h"
+#include "http/tag_routes.h"
 
 namespace pillarbox::http {
 
@@ -27,12 +30,15 @@ HttpServer::~HttpServer() { Shutdown(); }
 
 Status HttpServer::Start() {
   using Pistache::Http::Method;
-  InstallRouterGuards(impl_->router, {Method::Get, Method::Post});
+  InstallRouterGuards(impl_->router, {Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete});
   RegisterCatalogRoutes(impl_->router, impl_->context);
   RegisterReportRoutes(impl_->router, impl_->context);
   RegisterAuthRoutes(impl_->router, impl_->context);
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
+  RegisterTagRoutes(impl_->router, impl_->context);
+  RegisterReportLabelRoutes(impl_->router, impl_->context);
+  RegisterReportNoteRoutes(impl_->router, impl_->context);
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)
