@@ -70,8 +70,10 @@ class ReportLabelsApiTest : public ::testing::Test {
 
   std::vector<std::string> AuditActions() {
     const auto response = Call("GET", "/api/v1/audit?limit=1000", "admin");
+    EXPECT_EQ(response.status, 200) << response.body;
     std::vector<std::string> actions;
-    for (const auto& entry : json::parse(response.body)["entries"]) actions.push_back(entry["action"]);
+    const json log = json::parse(response.body);
+    for (const auto& entry : log["entries"]) actions.push_back(entry["action"]);
     return actions;
   }
 

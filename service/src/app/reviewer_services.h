@@ -1,6 +1,7 @@
 // ReviewerServices: the signed-in side of a running instance: sessions,
 // login (on a worker pool, Argon2id bounded), the audit recorder, the
-// report reader, tags, report labels, notes and messages, with the reader connections they share.
+// report reader, tags, report labels, notes and messages, with the reader
+// connections they share.
 #pragma once
 
 #include <memory>

@@ -98,13 +98,11 @@ class LabelTest : public ::testing::Test {
   static accounts::Session MakeSession(const std::string& user_id, const std::string& username,
                                        const std::string& role, const std::string& desk,
                                        const privacy::BoxKeyPair* desk_key) {
-    accounts::Session session;
-    session.identity = {user_id, username, role};
-    session.keys.user_key_pair = privacy::BoxKeyPair::Generate();
+    accounts::UnlockedKeys keys{privacy::BoxKeyPair::Generate(), {}};
     if (desk_key != nullptr) {
-      session.keys.desk_keys.push_back({desk, 1, privacy::BoxKeyPair::FromSecretKey(desk_key->secret_key.Clone())});
+      keys.desk_keys.push_back({desk, 1, privacy::BoxKeyPair::FromSecretKey(desk_key->secret_key.Clone())});
     }
-    return session;
+    return accounts::Session{{user_id, username, role}, std::move(keys), 0};
   }
 
   accounts::Session VoiceReviewer() const { return MakeSession("u-voice", "rev-voice", "reviewer", "voice", &voice_key_); }

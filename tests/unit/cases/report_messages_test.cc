@@ -51,6 +51,7 @@ TEST_F(ReportMessagesTest, SendNumbersMessagesAndSetsFirstFeedbackOnce) {
   ASSERT_TRUE(check_->Checkpoint(store::CheckpointMode::kTruncate).ok());
   const std::string bytes = test::ReadFileBytes(path_) + test::ReadFileBytes(path_ + "-wal");
   EXPECT_EQ(bytes.find("MESSAGE-CANARY"), std::string::npos) << "a message is stored in clear";
+  EXPECT_NE(bytes.find("2024-06-18"), std::string::npos) << "the scan does not see the stored rows";
 }
 
 TEST_F(ReportMessagesTest, TheReporterSideOpensWithTheReportDataKeyOnly) {

@@ -41,6 +41,7 @@ TEST_F(ReportNotesTest, NotesAreSealedAndListOldestFirst) {
   ASSERT_TRUE(check_->Checkpoint(store::CheckpointMode::kTruncate).ok());
   const std::string bytes = test::ReadFileBytes(path_) + test::ReadFileBytes(path_ + "-wal");
   EXPECT_EQ(bytes.find("NOTE-CANARY"), std::string::npos) << "a note is stored in clear";
+  EXPECT_NE(bytes.find(first->id), std::string::npos) << "the scan does not see the stored rows";
 }
 
 TEST_F(ReportNotesTest, ANoteOpensWithTheDeskKeyOnlyNotTheReportKey) {
