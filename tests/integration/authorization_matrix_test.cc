@@ -117,7 +117,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path == "/api/v1/tags" && row.method == "post") body = nlohmann::json{{"name", "made-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}") body = nlohmann::json{{"name", "renamed-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}/merge") body = nlohmann::json{{"into", tag_id_}}.dump();
-    if (row.method == "post" && (row.path == "/api/v1/reports/{id}/notes" || row.path == "/api/v1/reports/{id}/messages")) {
+    const bool writes_text = row.path == "/api/v1/reports/{id}/notes" || row.path == "/api/v1/reports/{id}/messages";
+    if (row.method == "post" && writes_text) {
       body = nlohmann::json{{"body", "written by " + role}}.dump();
     }
     if (row.path == "/api/v1/reports" && row.method == "post") body = report_body_;

@@ -91,9 +91,9 @@ TEST_F(ReportLabelsApiTest, TagsCreateListRenameMerge) {
   EXPECT_EQ(taken.status, 409);
   EXPECT_EQ(json::parse(taken.body)["error"]["field"], "name");
 
-  for (const std::string& bad : {std::string(R"({"name":""})"), std::string(R"({"name":"   "})"),
-                                 json{{"name", std::string(65, 'x')}}.dump(), std::string(R"({"name":"a\u0007b"})"),
-                                 std::string(R"({"name":7})"), std::string(R"({})")}) {
+  for (const std::string& bad :
+       {std::string(R"({"name":""})"), std::string(R"({"name":"   "})"), json{{"name", std::string(65, 'x')}}.dump(),
+        std::string(R"({"name":"a\u0007b"})"), std::string(R"({"name":7})"), std::string(R"({})")}) {
     ExpectBadField(Call("POST", "/api/v1/tags", "voice", bad), "name");
   }
   EXPECT_EQ(Call("POST", "/api/v1/tags", "voice", "[1]").status, 400);

@@ -9,7 +9,8 @@
 namespace pillarbox::cases {
 
 inline constexpr std::array<std::string_view, 9> kPillars = {
-    "narrative", "funding", "data", "data_centers", "resource_extraction", "labor", "adoption", "surveillance", "policy",
+    "narrative", "funding",  "data",         "data_centers", "resource_extraction",
+    "labor",     "adoption", "surveillance", "policy",
 };
 
 // True when `value` is one of kPillars.

@@ -39,10 +39,11 @@ Status ReportLabels::ApplyOp(store::Database& db, const accounts::Session& sessi
   PB_ASSIGN_OR_RETURN(const bool changed,
                       WriteLink(db, is_tag, change.add, {report.id, report.received_day}, change.label));
   if (changed) {
-    const std::string action = std::string(is_tag ? "report.tag." : "report.pillar.") + (change.add ? "added" : "removed");
+    const std::string action =
+        std::string(is_tag ? "report.tag." : "report.pillar.") + (change.add ? "added" : "removed");
     const std::string detail = std::string(is_tag ? "tag=" : "pillar=") + change.label;
-    PB_RETURN_IF_ERROR(
-        audit::AppendAuditEntry(db, audit_key_, clock_, {session.identity.user_id, action, "report", report.id, detail}));
+    PB_RETURN_IF_ERROR(audit::AppendAuditEntry(db, audit_key_, clock_,
+                                               {session.identity.user_id, action, "report", report.id, detail}));
   }
   PB_ASSIGN_OR_RETURN(labels, LoadLabels(db, report.id));
   return Status::Ok();

@@ -28,8 +28,7 @@ Result<privacy::SecretKey> OpenReportDataKey(const accounts::Session& session, s
 
 Result<PlainMessage> OpenMessage(const store::StoredMessage& stored, const privacy::SecretKey& data_key) {
   const store::SealedMessageRecord& message = stored.message;
-  Result<std::string> body =
-      privacy::OpenReportMessage(data_key, message.report_id, message.seq, message.ciphertext);
+  Result<std::string> body = privacy::OpenReportMessage(data_key, message.report_id, message.seq, message.ciphertext);
   if (!body.ok()) return Status::DataLoss("a message of the report failed to open");
   return PlainMessage{message.seq, message.author_role, stored.author_username, message.created_day,
                       std::move(body).value()};
@@ -47,14 +46,15 @@ Status ReportMessages::SendOp(store::Database& db, const accounts::Session& sess
   PB_ASSIGN_OR_RETURN(const privacy::SecretKey data_key, OpenReportDataKey(session, db, report.id));
   PB_ASSIGN_OR_RETURN(const int64_t seq, store::NextMessageSeq(db, report.id));
   const std::string day = UtcDay(clock_.NowUnixSeconds());
-  store::SealedMessageRecord message{report.id, seq, kReviewerRole, session.identity.user_id, day,
-                                     privacy::SealReportMessage(data_key, report.id, seq, body)};
+  store::SealedMessageRecord message{report.id,     seq,
+                                     kReviewerRole, session.identity.user_id,
+                                     day,           privacy::SealReportMessage(data_key, report.id, seq, body)};
   PB_RETURN_IF_ERROR(store::InsertReportMessage(db, message));
   PB_ASSIGN_OR_RETURN(const bool first, store::MarkFirstFeedback(db, report.id, day));
-  PB_RETURN_IF_ERROR(audit::AppendAuditEntry(
-      db, audit_key_, clock_,
-      {session.identity.user_id, "report.message.sent", "report", report.id,
-       "seq=" + std::to_string(seq) + ";first_feedback=" + (first ? "true" : "false")}));
+  PB_RETURN_IF_ERROR(
+      audit::AppendAuditEntry(db, audit_key_, clock_,
+                              {session.identity.user_id, "report.message.sent", "report", report.id,
+                               "seq=" + std::to_string(seq) + ";first_feedback=" + (first ? "true" : "false")}));
   sent = PlainMessage{seq, kReviewerRole, session.identity.username, day, std::string(body)};
   return Status::Ok();
 }
@@ -69,8 +69,7 @@ Result<PlainMessage> ReportMessages::Send(const accounts::Session& session, std:
   return sent;
 }
 
-Result<std::vector<PlainMessage>> ReportMessages::List(const accounts::Session& session,
-                                                       std::string_view report_id) {
+Result<std::vector<PlainMessage>> ReportMessages::List(const accounts::Session& session, std::string_view report_id) {
   std::vector<PlainMessage> messages;
   std::string visible_id;
   {

@@ -64,8 +64,8 @@ Status ReportNotes::AddOp(store::Database& db, const accounts::Session& session,
   note.author_id = session.identity.user_id;
   note.created_at = clock_.NowUnixSeconds();
   PB_RETURN_IF_ERROR(store::InsertReportNote(db, note));
-  return audit::AppendAuditEntry(db, audit_key_, clock_,
-                                 {session.identity.user_id, "report.note.added", "report", report.id, "note=" + note.id});
+  return audit::AppendAuditEntry(
+      db, audit_key_, clock_, {session.identity.user_id, "report.note.added", "report", report.id, "note=" + note.id});
 }
 
 Result<PlainNote> ReportNotes::Add(const accounts::Session& session, std::string_view report_id,
@@ -88,8 +88,8 @@ Result<std::vector<PlainNote>> ReportNotes::List(const accounts::Session& sessio
     PB_ASSIGN_OR_RETURN(const auto stored, store::ListReportNotes(lease.db(), report.id));
     for (const store::StoredNote& entry : stored) {
       PB_ASSIGN_OR_RETURN(auto body, OpenForSession(session, lease.db(), report.desk_id, entry.note));
-      notes.push_back({entry.note.id, entry.note.author_id, entry.author_username, entry.note.created_at,
-                       std::move(body)});
+      notes.push_back(
+          {entry.note.id, entry.note.author_id, entry.author_username, entry.note.created_at, std::move(body)});
     }
   }
   PB_RETURN_IF_ERROR(audit_.Record({session.identity.user_id, "report.notes.viewed", "report", visible_id,

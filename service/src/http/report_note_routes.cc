@@ -32,11 +32,12 @@ nlohmann::json NoteJson(const cases::PlainNote& note) {
 }
 
 nlohmann::json MessageJson(const cases::PlainMessage& message) {
-  return {{"seq", message.seq},
-          {"author_role", message.author_role},
-          {"author", message.author_username.empty() ? nlohmann::json(nullptr) : nlohmann::json(message.author_username)},
-          {"created_day", message.created_day},
-          {"body", message.body}};
+  return {
+      {"seq", message.seq},
+      {"author_role", message.author_role},
+      {"author", message.author_username.empty() ? nlohmann::json(nullptr) : nlohmann::json(message.author_username)},
+      {"created_day", message.created_day},
+      {"body", message.body}};
 }
 
 Result<nlohmann::json> ListNotesJson(const RouteContext& context, const Session& session, const std::string& id) {

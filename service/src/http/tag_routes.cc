@@ -71,15 +71,14 @@ void RegisterTagRoutes(Pistache::Rest::Router& router, const RouteContext& conte
   Post(router, "/api/v1/tags/:id/merge", Guard([&context](const Request& request, ResponseWriter& response) {
          const std::string id = request.param(":id").as<std::string>();
          auto into = ReadOneString(request, "into");
-         RunAuthenticated(context, request, response, "POST /api/v1/tags/:id/merge",
-                          [&context, id, into](const Session& session) -> Result<nlohmann::json> {
-                            if (!into.ok()) return into.status();
-                            PB_ASSIGN_OR_RETURN(const auto moved, context.tags->Merge(*session, id, *into));
-                            return nlohmann::json{{"id", id},
-                                                  {"into", *into},
-                                                  {"report_links", moved.report_links},
-                                                  {"case_links", moved.case_links}};
-                          });
+         RunAuthenticated(
+             context, request, response, "POST /api/v1/tags/:id/merge",
+             [&context, id, into](const Session& session) -> Result<nlohmann::json> {
+               if (!into.ok()) return into.status();
+               PB_ASSIGN_OR_RETURN(const auto moved, context.tags->Merge(*session, id, *into));
+               return nlohmann::json{
+                   {"id", id}, {"into", *into}, {"report_links", moved.report_links}, {"case_links", moved.case_links}};
+             });
        }));
 }
 

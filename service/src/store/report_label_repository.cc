@@ -34,12 +34,14 @@ Result<std::vector<std::vector<std::string>>> ReadTextRows(Statement& select, in
 }  // namespace
 
 Result<bool> AddReportTag(Database& db, const ReportRef& report, std::string_view tag_id) {
-  static constexpr char kAddSql[] = "INSERT OR IGNORE INTO report_tags (tag_id, received_day, report_id) VALUES (?, ?, ?)";
+  static constexpr char kAddSql[] =
+      "INSERT OR IGNORE INTO report_tags (tag_id, received_day, report_id) VALUES (?, ?, ?)";
   return RunLinkStatement(db, kAddSql, report, tag_id);
 }
 
 Result<bool> RemoveReportTag(Database& db, const ReportRef& report, std::string_view tag_id) {
-  static constexpr char kRemoveSql[] = "DELETE FROM report_tags WHERE tag_id = ? AND received_day = ? AND report_id = ?";
+  static constexpr char kRemoveSql[] =
+      "DELETE FROM report_tags WHERE tag_id = ? AND received_day = ? AND report_id = ?";
   return RunLinkStatement(db, kRemoveSql, report, tag_id);
 }
 

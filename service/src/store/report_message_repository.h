@@ -20,8 +20,8 @@ namespace pillarbox::store {
 // One report_messages row.
 struct SealedMessageRecord {
   std::string report_id;
-  int64_t seq = 0;          // 1, 2, 3, ... per report
-  std::string author_role;  // "reviewer" or "reporter"
+  int64_t seq = 0;                       // 1, 2, 3, ... per report
+  std::string author_role;               // "reviewer" or "reporter"
   std::optional<std::string> author_id;  // the reviewer's user id; nullopt for the reporter
   std::string created_day;               // YYYY-MM-DD
   std::vector<uint8_t> ciphertext;

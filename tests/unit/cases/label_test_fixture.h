@@ -68,8 +68,8 @@ class LabelTest : public ::testing::Test {
     }
     auto writer_db = store::Database::Open(path_, store::OpenMode::kReadWrite);
     ASSERT_TRUE(writer_db.ok());
-    writer_ = std::make_unique<store::GroupCommitWriter>(std::move(writer_db).value(),
-                                                         store::GroupCommitWriter::Options{});
+    writer_ =
+        std::make_unique<store::GroupCommitWriter>(std::move(writer_db).value(), store::GroupCommitWriter::Options{});
     auto readers = store::ReaderPool::Open(path_, 2);
     ASSERT_TRUE(readers.ok());
     readers_ = std::move(readers).value();
@@ -95,9 +95,8 @@ class LabelTest : public ::testing::Test {
   }
 
   // A session of `user_id`/`username` with `role`, holding `desk_key` (version 1) of `desk` when given.
-  static accounts::Session MakeSession(const std::string& user_id, const std::string& username,
-                                       const std::string& role, const std::string& desk,
-                                       const privacy::BoxKeyPair* desk_key) {
+  static accounts::Session MakeSession(const std::string& user_id, const std::string& username, const std::string& role,
+                                       const std::string& desk, const privacy::BoxKeyPair* desk_key) {
     accounts::UnlockedKeys keys{privacy::BoxKeyPair::Generate(), {}};
     if (desk_key != nullptr) {
       keys.desk_keys.push_back({desk, 1, privacy::BoxKeyPair::FromSecretKey(desk_key->secret_key.Clone())});
@@ -105,7 +104,9 @@ class LabelTest : public ::testing::Test {
     return accounts::Session{{user_id, username, role}, std::move(keys), 0};
   }
 
-  accounts::Session VoiceReviewer() const { return MakeSession("u-voice", "rev-voice", "reviewer", "voice", &voice_key_); }
+  accounts::Session VoiceReviewer() const {
+    return MakeSession("u-voice", "rev-voice", "reviewer", "voice", &voice_key_);
+  }
   accounts::Session WorkReviewer() const { return MakeSession("u-work", "rev-work", "reviewer", "work", &work_key_); }
   accounts::Session Partner() const { return MakeSession("u-partner", "partner", "partner", "", nullptr); }
 

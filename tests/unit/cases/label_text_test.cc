@@ -17,9 +17,9 @@ TEST(TagNameTest, TrimsAndAcceptsUnicode) {
 }
 
 TEST(TagNameTest, RefusesEmptyLongControlAndInvalidUtf8NamingName) {
-  for (const std::string& bad : {std::string(""), std::string("   "), std::string(65, 'x'), std::string("a\x01z"),
-                                 std::string("a\x7fz"), std::string("a\xc2\x85z"), std::string("a\nb"),
-                                 std::string("\xff\xfe")}) {
+  for (const std::string& bad :
+       {std::string(""), std::string("   "), std::string(65, 'x'), std::string("a\x01z"), std::string("a\x7fz"),
+        std::string("a\xc2\x85z"), std::string("a\nb"), std::string("\xff\xfe")}) {
     const auto result = NormalizeTagName(bad);
     ASSERT_FALSE(result.ok()) << bad;
     EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);

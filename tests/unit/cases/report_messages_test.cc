@@ -25,8 +25,9 @@ TEST_F(ReportMessagesTest, SendNumbersMessagesAndSetsFirstFeedbackOnce) {
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_EQ(first->seq, 1);
   EXPECT_EQ(first->created_day, "2024-06-15");
-  EXPECT_EQ(store::test::QueryText(*check_, "SELECT first_feedback_day FROM reports WHERE first_feedback_day IS NOT NULL"),
-            "2024-06-15");
+  EXPECT_EQ(
+      store::test::QueryText(*check_, "SELECT first_feedback_day FROM reports WHERE first_feedback_day IS NOT NULL"),
+      "2024-06-15");
   EXPECT_EQ(Count("SELECT sum(revision) FROM reports"), 1);
 
   clock_.Advance(3 * 86400);

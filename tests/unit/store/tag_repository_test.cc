@@ -98,8 +98,9 @@ TEST_F(TagRepositoryTest, MergeMovesReportAndCaseLinksAndCollapsesDuplicates) {
   EXPECT_EQ(QueryInt(*db_, "SELECT count(*) FROM case_tags"), 2);
   EXPECT_EQ(*ListReportTags(*db_, second_.id), std::vector<TagRecord>{b_});
   // The copied links keep each report's received day.
-  EXPECT_EQ(QueryInt(*db_, "SELECT count(*) FROM report_tags JOIN reports ON reports.id = report_tags.report_id "
-                           "WHERE reports.received_day = report_tags.received_day"),
+  EXPECT_EQ(QueryInt(*db_,
+                     "SELECT count(*) FROM report_tags JOIN reports ON reports.id = report_tags.report_id "
+                     "WHERE reports.received_day = report_tags.received_day"),
             2);
 
   const auto counts = CountTagLinksOfDesk(*db_, "voice");
