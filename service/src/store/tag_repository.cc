@@ -91,11 +91,13 @@ Result<std::vector<TagRecord>> ListTags(Database& db) {
 }
 
 Result<std::map<std::string, TagLinkCounts>> CountTagLinksOfDesk(Database& db, std::string_view desk_id) {
+  // CROSS JOIN keeps report_tags outermost: the work is one primary-key lookup
+  // per tag link (in tag order, so no sort), not a scan of the desk's reports.
   static constexpr char kReportCountsSql[] =
-      "SELECT report_tags.tag_id, count(*) FROM report_tags JOIN reports ON reports.id = report_tags.report_id "
+      "SELECT report_tags.tag_id, count(*) FROM report_tags CROSS JOIN reports ON reports.id = report_tags.report_id "
       "WHERE reports.desk_id = ? GROUP BY report_tags.tag_id ORDER BY report_tags.tag_id";
   static constexpr char kCaseCountsSql[] =
-      "SELECT case_tags.tag_id, count(*) FROM case_tags JOIN cases ON cases.id = case_tags.case_id "
+      "SELECT case_tags.tag_id, count(*) FROM case_tags CROSS JOIN cases ON cases.id = case_tags.case_id "
       "WHERE cases.desk_id = ? GROUP BY case_tags.tag_id ORDER BY case_tags.tag_id";
   std::map<std::string, TagLinkCounts> counts;
   PB_ASSIGN_OR_RETURN(Statement * reports, db.Prepare(kReportCountsSql));
