@@ -69,6 +69,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
     ASSERT_EQ(client.PostJson("/api/v1/reports", report_body_).status, 201);
     const auto listed = Call("GET", "/api/v1/reports", "admin");
     report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
+    tag_id_ = CreateTag("matrix-tag");
+  }
+
+  // A new tag (created by the admin); its id.
+  std::string CreateTag(const std::string& name) {
+    const auto response = Call("POST", "/api/v1/tags", "admin", nlohmann::json{{"name", name}}.dump());
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("id", "");
   }
 
   std::string Login(const nlohmann::json& credentials) {
@@ -101,10 +109,21 @@ class AuthorizationMatrixTest : public ::testing::Test {
   HttpResponse Exercise(const Row& row, const std::string& role) {
     std::string id = row.path.rfind("/api/v1/users/", 0) == 0 ? target_user_id_ : report_id_;
     if (row.path.rfind("/api/v1/desks/", 0) == 0) id = "voice_cloning";
+    if (row.path == "/api/v1/tags/{id}") id = tag_id_;
+    if (row.path == "/api/v1/tags/{id}/merge") id = CreateTag("merged-away-by-" + role);  // merging deletes it
     std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), id);
     path = std::regex_replace(path, std::regex("\\{user_id\\}"), joiner_user_id_);
     path = std::regex_replace(path, std::regex("\\{kind\\}"), "voice_cloning");
+    path = std::regex_replace(path, std::regex("\\{tag_id\\}"), tag_id_);
+    path = std::regex_replace(path, std::regex("\\{pillar\\}"), "labor");
     std::optional<std::string> body;
+    if (row.path == "/api/v1/tags" && row.method == "post") body = nlohmann::json{{"name", "made-by-" + role}}.dump();
+    if (row.path == "/api/v1/tags/{id}") body = nlohmann::json{{"name", "renamed-by-" + role}}.dump();
+    if (row.path == "/api/v1/tags/{id}/merge") body = nlohmann::json{{"into", tag_id_}}.dump();
+    const bool writes_text = row.path == "/api/v1/reports/{id}/notes" || row.path == "/api/v1/reports/{id}/messages";
+    if (row.method == "post" && writes_text) {
+      body = nlohmann::json{{"body", "written by " + role}}.dump();
+    }
     if (row.path == "/api/v1/reports" && row.method == "post") body = report_body_;
     if (row.path == "/api/v1/auth/login") body = R"({"username":"admin","password":"wrong-password-x","totp":"000000"})";
     if (row.path == "/api/v1/auth/logout") body = "";
@@ -124,6 +143,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string target_user_id_;
   std::string target_token_;
   std::string joiner_user_id_;  // a reviewer in no desk: added to voice_cloning, then removed
+  std::string tag_id_;
 };
 
 std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int other_desk, int partner,
@@ -142,6 +162,18 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"post", "/api/v1/auth/password", Expect(401, 400, 400, 400, 400, 400)},
       {"get", "/api/v1/reports", Expect(401, 200, 200, 200, 403, 403)},
       {"get", "/api/v1/reports/{id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"put", "/api/v1/reports/{id}/tags/{tag_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/reports/{id}/tags/{tag_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"put", "/api/v1/reports/{id}/pillars/{pillar}", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/reports/{id}/pillars/{pillar}", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/reports/{id}/notes", Expect(401, 201, 201, 404, 403, 403)},
+      {"get", "/api/v1/reports/{id}/notes", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/reports/{id}/messages", Expect(401, 201, 201, 404, 403, 403)},
+      {"get", "/api/v1/reports/{id}/messages", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/tags", Expect(401, 201, 201, 201, 403, 403)},
+      {"get", "/api/v1/tags", Expect(401, 200, 200, 200, 403, 403)},
+      {"patch", "/api/v1/tags/{id}", Expect(401, 200, 200, 200, 403, 403)},
+      {"post", "/api/v1/tags/{id}/merge", Expect(401, 200, 200, 200, 403, 403)},
       {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},
       {"get", "/api/v1/audit", Expect(401, 200, 403, 403, 403, 403)},
       {"get", "/api/v1/desks", Expect(401, 200, 403, 403, 403, 403)},

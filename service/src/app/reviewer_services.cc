@@ -26,7 +26,11 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       login_(std::move(login_reader), writer, sessions_, backoff_, clock, {}),
       reports_(*readers_, audit_),
       account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()),
-      desk_membership_(writer, *readers_, desks, sessions_, keys.audit_key(), clock) {}
+      desk_membership_(writer, *readers_, desks, sessions_, keys.audit_key(), clock),
+      tags_(writer, *readers_, keys.audit_key(), clock),
+      report_labels_(writer, *readers_, keys.audit_key(), clock),
+      report_notes_(writer, *readers_, keys.audit_key(), clock),
+      report_messages_(writer, *readers_, keys.audit_key(), clock) {}
 
 Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::string& database_path,
                                                                   store::GroupCommitWriter& writer,
@@ -49,6 +53,10 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.account_admin = &account_admin_;
   context.desk_membership = &desk_membership_;
   context.readers = readers_.get();
+  context.tags = &tags_;
+  context.report_labels = &report_labels_;
+  context.report_notes = &report_notes_;
+  context.report_messages = &report_messages_;
 }
 
 }  // namespace pillarbox::app

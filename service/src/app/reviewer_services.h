@@ -1,6 +1,7 @@
 // ReviewerServices: the signed-in side of a running instance: sessions,
-// login (on a worker pool, Argon2id bounded), the audit recorder and the
-// report reader, with the reader connections they share.
+// login (on a worker pool, Argon2id bounded), the audit recorder, the
+// report reader, tags, report labels, notes and messages, with the reader
+// connections they share.
 #pragma once
 
 #include <memory>
@@ -12,7 +13,11 @@
 #include "accounts/login_service.h"
 #include "accounts/session_store.h"
 #include "audit/audit_recorder.h"
+#include "cases/report_labels.h"
+#include "cases/report_messages.h"
+#include "cases/report_notes.h"
 #include "cases/report_reader.h"
+#include "cases/tag_service.h"
 #include "common/clock.h"
 #include "common/worker_pool.h"
 #include "http/route_context.h"
@@ -55,6 +60,10 @@ class ReviewerServices {
   cases::ReportReader reports_;
   accounts::AccountAdmin account_admin_;
   accounts::DeskMembership desk_membership_;
+  cases::TagService tags_;
+  cases::ReportLabels report_labels_;
+  cases::ReportNotes report_notes_;
+  cases::ReportMessages report_messages_;
 };
 
 }  // namespace pillarbox::app

@@ -8,10 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/report_labels.h"
 #include "cases/report_reader.h"
 #include "common/logging.h"
 #include "common/worker_pool.h"
 #include "http/authenticated_json.h"
+#include "http/report_label_routes.h"
 #include "http/responses.h"
 #include "http/router_guards.h"
 #include "http/status_mapping.h"
@@ -69,6 +71,10 @@ void RegisterReviewerReportRoutes(Pistache::Rest::Router& router, const RouteCon
                            for (const auto& answer : report.clear_answers) answers[answer.field].push_back(answer.value);
                            nlohmann::json body = SummaryJson(report.summary);
                            body["answers"] = std::move(answers);
+                           if (context.report_labels != nullptr) {
+                             PB_ASSIGN_OR_RETURN(const auto labels, context.report_labels->Of(*session, id));
+                             body.update(ReportLabelsJson(labels));  // "tags" and "pillars"
+                           }
                            return body;
                          });
       }));

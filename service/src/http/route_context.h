@@ -26,7 +26,11 @@ class AuditRecorder;
 }
 namespace pillarbox::cases {
 class ReportReader;
-}
+class TagService;
+class ReportLabels;
+class ReportNotes;
+class ReportMessages;
+}  // namespace pillarbox::cases
 
 namespace pillarbox::http {
 
@@ -36,6 +40,12 @@ struct RouteContext {
   accounts::LoginService* login = nullptr;
   accounts::SessionStore* sessions = nullptr;
   cases::ReportReader* reports = nullptr;
+  // Tags, labels (tags, pillars), notes and messages on reports; each group
+  // of routes is registered only when its service is set.
+  cases::TagService* tags = nullptr;
+  cases::ReportLabels* report_labels = nullptr;
+  cases::ReportNotes* report_notes = nullptr;
+  cases::ReportMessages* report_messages = nullptr;
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   accounts::DeskMembership* desk_membership = nullptr;

@@ -7,9 +7,12 @@
 #include "http/auth_routes.h"
 #include "http/catalog_routes.h"
 #include "http/desk_routes.h"
+#include "http/report_label_routes.h"
+#include "http/report_note_routes.h"
 #include "http/report_routes.h"
 #include "http/reviewer_report_routes.h"
 #include "http/router_guards.h"
+#include "http/tag_routes.h"
 
 namespace pillarbox::http {
 
@@ -35,6 +38,9 @@ Status HttpServer::Start() {
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
   RegisterDeskRoutes(impl_->router, impl_->context);
+  RegisterTagRoutes(impl_->router, impl_->context);
+  RegisterReportLabelRoutes(impl_->router, impl_->context);
+  RegisterReportNoteRoutes(impl_->router, impl_->context);
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)
