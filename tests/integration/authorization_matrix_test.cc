@@ -10,6 +10,7 @@
 #include <set>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "privacy/totp.h"
 #include "report_payloads.h"
@@ -68,6 +69,43 @@ class AuthorizationMatrixTest : public ::testing::Test {
     ASSERT_EQ(client.PostJson("/api/v1/reports", report_body_).status, 201);
     const auto listed = Call("GET", "/api/v1/reports", "admin");
     report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
+    case_id_ = CreateCase();
+    tag_id_ = InsertTag("matrix-tag");
+  }
+
+  // A case of the voice_cloning desk, created by the admin.
+  std::string CreateCase() {
+    const auto response =
+        Call("POST", "/api/v1/cases", "admin", R"({"desk":"voice_cloning","title":"matrix case"})");
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("id", "");
+  }
+
+  // A tag row written straight into the database (tag management is another part's).
+  std::string InsertTag(const std::string& name) {
+    const std::string id(32, '7');
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(service_.database_path().c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    const std::string sql = "INSERT INTO tags (id, name) VALUES ('" + id + "', '" + name + "')";
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    return id;
+  }
+
+  // The body of a case request that would succeed for a member of the desk.
+  std::optional<std::string> CaseBody(const Row& row, const std::string& path) {
+    if (row.path == "/api/v1/cases" && row.method == "post") return R"({"desk":"voice_cloning","title":"matrix case"})";
+    if (row.path == "/api/v1/cases/{id}" && row.method == "patch") {
+      const auto current = nlohmann::json::parse(Call("GET", path, "admin").body);
+      return nlohmann::json{{"revision", current["revision"]}, {"status", "open"}}.dump();
+    }
+    if (row.path == "/api/v1/cases/{id}/reports" && row.method == "post") {
+      return nlohmann::json{{"report_id", report_id_}}.dump();
+    }
+    if (row.path == "/api/v1/cases/{id}/notes" && row.method == "post") return R"({"body":"matrix note"})";
+    if (row.path == "/api/v1/cases/{id}/merge") return nlohmann::json{{"into", CreateCase()}}.dump();
+    return std::nullopt;
   }
 
   std::string Login(const nlohmann::json& credentials) {
@@ -98,10 +136,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
 
   // The concrete request for a documented endpoint.
   HttpResponse Exercise(const Row& row, const std::string& role) {
-    const std::string id = row.path.rfind("/api/v1/users/", 0) == 0 ? target_user_id_ : report_id_;
+    std::string id = row.path.rfind("/api/v1/users/", 0) == 0 ? target_user_id_ : report_id_;
+    if (row.path.rfind("/api/v1/cases/", 0) == 0) id = row.path == "/api/v1/cases/{id}/merge" ? CreateCase() : case_id_;
     std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), id);
     path = std::regex_replace(path, std::regex("\\{kind\\}"), "voice_cloning");
-    std::optional<std::string> body;
+    path = std::regex_replace(path, std::regex("\\{report_id\\}"), report_id_);
+    path = std::regex_replace(path, std::regex("\\{tag_id\\}"), tag_id_);
+    path = std::regex_replace(path, std::regex("\\{pillar\\}"), "labor");
+    std::optional<std::string> body = CaseBody(row, path);
     if (row.path == "/api/v1/reports" && row.method == "post") body = report_body_;
     if (row.path == "/api/v1/auth/login") body = R"({"username":"admin","password":"wrong-password-x","totp":"000000"})";
     if (row.path == "/api/v1/auth/logout") body = "";
@@ -119,6 +161,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string report_id_;
   std::string target_user_id_;
   std::string target_token_;
+  std::string case_id_;
+  std::string tag_id_;
 };
 
 std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int other_desk, int partner,
@@ -140,6 +184,19 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},
       {"get", "/api/v1/audit", Expect(401, 200, 403, 403, 403, 403)},
       {"post", "/api/v1/users/{id}/disable", Expect(401, 200, 403, 403, 403, 403)},
+      {"get", "/api/v1/cases", Expect(401, 200, 200, 200, 403, 403)},
+      {"post", "/api/v1/cases", Expect(401, 201, 201, 400, 403, 403)},  // other desk: not a member ("desk")
+      {"get", "/api/v1/cases/{id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"patch", "/api/v1/cases/{id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/cases/{id}/reports", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/cases/{id}/reports/{report_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"put", "/api/v1/cases/{id}/tags/{tag_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/cases/{id}/tags/{tag_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"put", "/api/v1/cases/{id}/pillars/{pillar}", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/cases/{id}/pillars/{pillar}", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/cases/{id}/notes", Expect(401, 201, 201, 404, 403, 403)},
+      {"get", "/api/v1/cases/{id}/notes", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/cases/{id}/merge", Expect(401, 200, 200, 404, 403, 403)},  // a fresh pair per call
       {"post", "/api/v1/auth/logout", Expect(401, 204, 204, 204, 204, 204)},  // last: it ends the sessions
   };
   std::set<std::pair<std::string, std::string>> covered;

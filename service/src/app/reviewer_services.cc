@@ -24,7 +24,8 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       audit_(writer, keys.audit_key(), clock),
       login_(std::move(login_reader), writer, sessions_, backoff_, clock, {}),
       reports_(*readers_, audit_),
-      account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()) {}
+      account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()),
+      cases_(cases::CaseEnvironment{*readers_, writer, audit_, keys.audit_key(), clock}) {}
 
 Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::string& database_path,
                                                                   store::GroupCommitWriter& writer,
@@ -45,6 +46,7 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.login_workers = &login_workers_;
   context.account_admin = &account_admin_;
   context.readers = readers_.get();
+  context.cases = &cases_;
 }
 
 }  // namespace pillarbox::app

@@ -11,6 +11,7 @@
 #include "accounts/login_service.h"
 #include "accounts/session_store.h"
 #include "audit/audit_recorder.h"
+#include "cases/case_services.h"
 #include "cases/report_reader.h"
 #include "common/clock.h"
 #include "common/worker_pool.h"
@@ -51,6 +52,7 @@ class ReviewerServices {
   accounts::LoginService login_;
   cases::ReportReader reports_;
   accounts::AccountAdmin account_admin_;
+  cases::CaseServices cases_;
 };
 
 }  // namespace pillarbox::app

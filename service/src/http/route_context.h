@@ -25,7 +25,8 @@ class AuditRecorder;
 }
 namespace pillarbox::cases {
 class ReportReader;
-}
+struct CaseServices;
+}  // namespace pillarbox::cases
 
 namespace pillarbox::http {
 
@@ -35,6 +36,7 @@ struct RouteContext {
   accounts::LoginService* login = nullptr;
   accounts::SessionStore* sessions = nullptr;
   cases::ReportReader* reports = nullptr;
+  cases::CaseServices* cases = nullptr;  // the case API (http/case_routes.h)
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   store::ReaderPool* readers = nullptr;

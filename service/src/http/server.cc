@@ -5,6 +5,7 @@
 
 #include "http/admin_routes.h"
 #include "http/auth_routes.h"
+#include "http/case_routes.h"
 #include "http/catalog_routes.h"
 #include "http/report_routes.h"
 #include "http/reviewer_report_routes.h"
@@ -27,12 +28,13 @@ HttpServer::~HttpServer() { Shutdown(); }
 
 Status HttpServer::Start() {
   using Pistache::Http::Method;
-  InstallRouterGuards(impl_->router, {Method::Get, Method::Post});
+  InstallRouterGuards(impl_->router, {Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete});
   RegisterCatalogRoutes(impl_->router, impl_->context);
   RegisterReportRoutes(impl_->router, impl_->context);
   RegisterAuthRoutes(impl_->router, impl_->context);
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
+  RegisterCaseRoutes(impl_->router, impl_->context);
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)
