@@ -44,7 +44,9 @@ TEST_F(CaseApiTest, ACaseFromCreationToMerge) {
   EXPECT_EQ(Expect(400, "PUT", "/api/v1/cases/" + id + "/tags/" + std::string(32, 'a'), "voice")["error"]["field"],
             "tag");
   HttpClient client(service_.port());
-  for (const auto& pillar : json::parse(client.Get("/api/v1/taxonomy").body)["pillars"]) {
+  const json taxonomy = json::parse(client.Get("/api/v1/taxonomy").body);
+  ASSERT_EQ(taxonomy["pillars"].size(), 9u);
+  for (const auto& pillar : taxonomy["pillars"]) {
     EXPECT_EQ(Expect(200, "PUT", "/api/v1/cases/" + id + "/pillars/" + pillar["value"].get<std::string>(), "voice")
                   ["changed"],
               true)
