@@ -70,6 +70,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     const auto listed = Call("GET", "/api/v1/reports", "admin");
     report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
     tag_id_ = CreateTag("matrix-tag");
+    case_id_ = CreateCase();
   }
 
   // A new tag (created by the admin); its id.
@@ -77,6 +78,29 @@ class AuthorizationMatrixTest : public ::testing::Test {
     const auto response = Call("POST", "/api/v1/tags", "admin", nlohmann::json{{"name", name}}.dump());
     EXPECT_EQ(response.status, 201) << response.body;
     return nlohmann::json::parse(response.body, nullptr, false).value("id", "");
+  }
+
+  // A case of the voice_cloning desk, created by the admin.
+  std::string CreateCase() {
+    const auto response =
+        Call("POST", "/api/v1/cases", "admin", R"({"desk":"voice_cloning","title":"matrix case"})");
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("id", "");
+  }
+
+  // The body of a case request that would succeed for a member of the desk.
+  std::optional<std::string> CaseBody(const Row& row, const std::string& path) {
+    if (row.path == "/api/v1/cases" && row.method == "post") return R"({"desk":"voice_cloning","title":"matrix case"})";
+    if (row.path == "/api/v1/cases/{id}" && row.method == "patch") {
+      const auto current = nlohmann::json::parse(Call("GET", path, "admin").body);
+      return nlohmann::json{{"revision", current["revision"]}, {"status", "open"}}.dump();
+    }
+    if (row.path == "/api/v1/cases/{id}/reports" && row.method == "post") {
+      return nlohmann::json{{"report_id", report_id_}}.dump();
+    }
+    if (row.path == "/api/v1/cases/{id}/notes" && row.method == "post") return R"({"body":"matrix note"})";
+    if (row.path == "/api/v1/cases/{id}/merge") return nlohmann::json{{"into", CreateCase()}}.dump();
+    return std::nullopt;
   }
 
   std::string Login(const nlohmann::json& credentials) {
@@ -111,12 +135,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path.rfind("/api/v1/desks/", 0) == 0) id = "voice_cloning";
     if (row.path == "/api/v1/tags/{id}") id = tag_id_;
     if (row.path == "/api/v1/tags/{id}/merge") id = CreateTag("merged-away-by-" + role);  // merging deletes it
+    if (row.path.rfind("/api/v1/cases/", 0) == 0) id = row.path == "/api/v1/cases/{id}/merge" ? CreateCase() : case_id_;
     std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), id);
     path = std::regex_replace(path, std::regex("\\{user_id\\}"), joiner_user_id_);
     path = std::regex_replace(path, std::regex("\\{kind\\}"), "voice_cloning");
     path = std::regex_replace(path, std::regex("\\{tag_id\\}"), tag_id_);
     path = std::regex_replace(path, std::regex("\\{pillar\\}"), "labor");
-    std::optional<std::string> body;
+    path = std::regex_replace(path, std::regex("\\{report_id\\}"), report_id_);
+    std::optional<std::string> body = CaseBody(row, path);
     if (row.path == "/api/v1/tags" && row.method == "post") body = nlohmann::json{{"name", "made-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}") body = nlohmann::json{{"name", "renamed-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}/merge") body = nlohmann::json{{"into", tag_id_}}.dump();
@@ -143,6 +169,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string target_user_id_;
   std::string target_token_;
   std::string joiner_user_id_;  // a reviewer in no desk: added to voice_cloning, then removed
+  std::string case_id_;
   std::string tag_id_;
 };
 
@@ -180,6 +207,19 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"post", "/api/v1/desks/{id}/members", Expect(401, 201, 403, 403, 403, 403)},
       {"delete", "/api/v1/desks/{id}/members/{user_id}", Expect(401, 200, 403, 403, 403, 403)},  // after the add
       {"post", "/api/v1/users/{id}/disable", Expect(401, 200, 403, 403, 403, 403)},
+      {"get", "/api/v1/cases", Expect(401, 200, 200, 200, 403, 403)},
+      {"post", "/api/v1/cases", Expect(401, 201, 201, 400, 403, 403)},  // other desk: not a member ("desk")
+      {"get", "/api/v1/cases/{id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"patch", "/api/v1/cases/{id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/cases/{id}/reports", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/cases/{id}/reports/{report_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"put", "/api/v1/cases/{id}/tags/{tag_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/cases/{id}/tags/{tag_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"put", "/api/v1/cases/{id}/pillars/{pillar}", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/cases/{id}/pillars/{pillar}", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/cases/{id}/notes", Expect(401, 201, 201, 404, 403, 403)},
+      {"get", "/api/v1/cases/{id}/notes", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/cases/{id}/merge", Expect(401, 200, 200, 404, 403, 403)},  // a fresh pair per call
       {"post", "/api/v1/auth/logout", Expect(401, 204, 204, 204, 204, 204)},  // last: it ends the sessions
   };
   std::set<std::pair<std::string, std::string>> covered;

@@ -30,7 +30,8 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       tags_(writer, *readers_, keys.audit_key(), clock),
       report_labels_(writer, *readers_, keys.audit_key(), clock),
       report_notes_(writer, *readers_, keys.audit_key(), clock),
-      report_messages_(writer, *readers_, keys.audit_key(), clock) {}
+      report_messages_(writer, *readers_, keys.audit_key(), clock),
+      cases_(cases::CaseEnvironment{*readers_, writer, audit_, keys.audit_key(), clock}) {}
 
 Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::string& database_path,
                                                                   store::GroupCommitWriter& writer,
@@ -57,6 +58,7 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.report_labels = &report_labels_;
   context.report_notes = &report_notes_;
   context.report_messages = &report_messages_;
+  context.cases = &cases_;
 }
 
 }  // namespace pillarbox::app

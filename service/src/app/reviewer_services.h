@@ -16,6 +16,7 @@
 #include "cases/report_labels.h"
 #include "cases/report_messages.h"
 #include "cases/report_notes.h"
+#include "cases/case_services.h"
 #include "cases/report_reader.h"
 #include "cases/tag_service.h"
 #include "common/clock.h"
@@ -64,6 +65,7 @@ class ReviewerServices {
   cases::ReportLabels report_labels_;
   cases::ReportNotes report_notes_;
   cases::ReportMessages report_messages_;
+  cases::CaseServices cases_;
 };
 
 }  // namespace pillarbox::app

@@ -30,6 +30,7 @@ class TagService;
 class ReportLabels;
 class ReportNotes;
 class ReportMessages;
+struct CaseServices;
 }  // namespace pillarbox::cases
 
 namespace pillarbox::http {
@@ -46,6 +47,7 @@ struct RouteContext {
   cases::ReportLabels* report_labels = nullptr;
   cases::ReportNotes* report_notes = nullptr;
   cases::ReportMessages* report_messages = nullptr;
+  cases::CaseServices* cases = nullptr;  // the case API (http/case_routes.h)
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   accounts::DeskMembership* desk_membership = nullptr;

@@ -5,6 +5,7 @@
 
 #include "http/admin_routes.h"
 #include "http/auth_routes.h"
+#include "http/case_routes.h"
 #include "http/catalog_routes.h"
 #include "http/desk_routes.h"
 #include "http/report_label_routes.h"
@@ -41,6 +42,7 @@ Status HttpServer::Start() {
   RegisterTagRoutes(impl_->router, impl_->context);
   RegisterReportLabelRoutes(impl_->router, impl_->context);
   RegisterReportNoteRoutes(impl_->router, impl_->context);
+  RegisterCaseRoutes(impl_->router, impl_->context);
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)
