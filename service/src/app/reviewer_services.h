@@ -1,6 +1,7 @@
 // ReviewerServices: the signed-in side of a running instance: sessions,
-// login (on a worker pool, Argon2id bounded), the audit recorder and the
-// report reader, with the reader connections they share.
+// login (on a worker pool, Argon2id bounded), the audit recorder, the report
+// reader, the triage queue, the report workflow and the deadline settings,
+// with the reader connections they share.
 #pragma once
 
 #include <memory>
@@ -11,7 +12,10 @@
 #include "accounts/login_service.h"
 #include "accounts/session_store.h"
 #include "audit/audit_recorder.h"
+#include "cases/deadlines.h"
 #include "cases/report_reader.h"
+#include "cases/triage_queue.h"
+#include "cases/workflow_service.h"
 #include "common/clock.h"
 #include "common/worker_pool.h"
 #include "http/route_context.h"
@@ -40,7 +44,8 @@ class ReviewerServices {
 
  private:
   ReviewerServices(std::unique_ptr<store::ReaderPool> readers, std::unique_ptr<store::Database> login_reader,
-                   store::GroupCommitWriter& writer, const privacy::InstanceKeys& keys, const Clock& clock);
+                   store::GroupCommitWriter& writer, const privacy::InstanceKeys& keys, const Clock& clock,
+                   cases::TriageVocabulary vocabulary);
 
   WorkerPool workers_;
   WorkerPool login_workers_;
@@ -50,6 +55,9 @@ class ReviewerServices {
   audit::AuditRecorder audit_;
   accounts::LoginService login_;
   cases::ReportReader reports_;
+  cases::TriageQueue triage_;
+  cases::WorkflowService workflow_;
+  cases::DeadlineSettings deadlines_;
   accounts::AccountAdmin account_admin_;
 };
 

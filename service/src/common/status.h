@@ -52,7 +52,10 @@ class [[nodiscard]] Status {
   static Status Unauthenticated(std::string message) {
     return Status(StatusCode::kUnauthenticated, std::move(message));
   }
-  static Status Conflict(std::string message) { return Status(StatusCode::kConflict, std::move(message)); }
+  // `field` names the input the conflict is about (e.g. "revision"), if any.
+  static Status Conflict(std::string message, std::string field = {}) {
+    return Status(StatusCode::kConflict, std::move(message), std::move(field));
+  }
   static Status PayloadTooLarge(std::string message, std::string field = {}) {
     return Status(StatusCode::kPayloadTooLarge, std::move(message), std::move(field));
   }

@@ -25,7 +25,10 @@ class AuditRecorder;
 }
 namespace pillarbox::cases {
 class ReportReader;
-}
+class TriageQueue;
+class WorkflowService;
+class DeadlineSettings;
+}  // namespace pillarbox::cases
 
 namespace pillarbox::http {
 
@@ -35,6 +38,9 @@ struct RouteContext {
   accounts::LoginService* login = nullptr;
   accounts::SessionStore* sessions = nullptr;
   cases::ReportReader* reports = nullptr;
+  cases::TriageQueue* triage = nullptr;          // GET /api/v1/reports and counts
+  cases::WorkflowService* workflow = nullptr;    // status and assignee changes
+  cases::DeadlineSettings* deadlines = nullptr;  // workflow deadlines
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   store::ReaderPool* readers = nullptr;

@@ -9,6 +9,7 @@
 #include "http/report_routes.h"
 #include "http/reviewer_report_routes.h"
 #include "http/router_guards.h"
+#include "http/triage_routes.h"
 
 namespace pillarbox::http {
 
@@ -27,10 +28,11 @@ HttpServer::~HttpServer() { Shutdown(); }
 
 Status HttpServer::Start() {
   using Pistache::Http::Method;
-  InstallRouterGuards(impl_->router, {Method::Get, Method::Post});
+  InstallRouterGuards(impl_->router, {Method::Get, Method::Post, Method::Put});
   RegisterCatalogRoutes(impl_->router, impl_->context);
   RegisterReportRoutes(impl_->router, impl_->context);
   RegisterAuthRoutes(impl_->router, impl_->context);
+  RegisterTriageRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
 
