@@ -120,18 +120,21 @@ int Run(const std::string& path, int repeats) {
   if (!readers.ok() || !vocabulary.ok()) return 1;
   pillarbox::testing::ManualClock clock(1'814'356'800);  // 2027-06-30 12:00 UTC
   cases::TriageQueue queue(**readers, clock, *vocabulary);
-  accounts::Session session;
   std::vector<Case> cases_list;
+  std::string me;
   {
     auto lease = (*readers)->Acquire();
     cases_list = Cases(lease.db());
-    auto me = CommonAndRare(lease.db(), "SELECT assignee_id, count(*) FROM reports WHERE assignee_id IS NOT NULL "
-                                        "GROUP BY assignee_id ORDER BY 2 DESC");
-    session.identity = {me.first, "bench", "reviewer"};
-    for (const std::string& desk : {"algorithmic_injustice", "voice_cloning", "workplace_ai_harm"}) {
-      session.keys.desk_keys.push_back({desk, 1, privacy::BoxKeyPair::Generate()});
-    }
+    me = CommonAndRare(lease.db(), "SELECT assignee_id, count(*) FROM reports WHERE assignee_id IS NOT NULL "
+                                   "GROUP BY assignee_id ORDER BY 2 DESC")
+             .first;
   }
+  std::vector<accounts::UnlockedDeskKey> desk_keys;
+  for (const char* desk : {"algorithmic_injustice", "voice_cloning", "workplace_ai_harm"}) {
+    desk_keys.push_back({desk, 1, privacy::BoxKeyPair::Generate()});
+  }
+  const accounts::Session session{
+      {me, "bench", "reviewer"}, accounts::UnlockedKeys{privacy::BoxKeyPair::Generate(), std::move(desk_keys)}, 0};
   std::printf("| filter | first page p50 ms | p95 ms | rows | second page p50 ms | p95 ms | counts p50 ms |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|\n");
   for (const Case& c : cases_list) {

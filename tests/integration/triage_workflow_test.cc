@@ -86,7 +86,8 @@ class TriageWorkflowTest : public ::testing::Test {
 
   std::vector<std::string> ListedIds(const std::string& query) {
     std::vector<std::string> ids;
-    for (const auto& report : Ok(Call("GET", "/api/v1/reports" + query, admin_))["reports"]) ids.push_back(report["id"]);
+    const json page = Ok(Call("GET", "/api/v1/reports" + query, admin_));
+    for (const auto& report : page["reports"]) ids.push_back(report["id"]);
     return ids;
   }
 
