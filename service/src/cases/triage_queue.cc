@@ -21,20 +21,21 @@ Result<store::TriageCursor> ParseCursor(std::string_view text) {
   return store::TriageCursor{std::string(text.substr(0, dot)), std::string(text.substr(dot + 1))};
 }
 
-bool NewerFirst(const store::TriageRow& a, const store::TriageRow& b) {
-  return std::tie(a.summary.received_day, a.summary.id) > std::tie(b.summary.received_day, b.summary.id);
-}
-
 // The desks the caller may see, narrowed by the desk filter and by the desk
-// that receives the kind filter's reports.
+// that receives the kind filter's reports. `kind_implied` is set when that
+// desk receives no other kind (then the kind needs no check per row).
 Result<std::vector<std::string>> VisibleDesks(const accounts::Session& session, const TriageFilter& filter,
-                                              store::Database& db) {
+                                              store::Database& db, bool& kind_implied) {
   std::optional<std::string> kind_desk;
+  kind_implied = false;
   if (!filter.kind.empty()) {
     PB_ASSIGN_OR_RETURN(const auto desks, store::ListDesks(db));
     kind_desk = "";
     for (const auto& desk : desks) {
-      if (std::find(desk.kinds.begin(), desk.kinds.end(), filter.kind) != desk.kinds.end()) kind_desk = desk.id;
+      if (std::find(desk.kinds.begin(), desk.kinds.end(), filter.kind) != desk.kinds.end()) {
+        kind_desk = desk.id;
+        kind_implied = desk.kinds.size() == 1;
+      }
     }
   }
   std::vector<std::string> visible;
@@ -46,8 +47,23 @@ Result<std::vector<std::string>> VisibleDesks(const accounts::Session& session, 
   return visible;
 }
 
-// `conditions` without the one the walk's index already guarantees.
+// The last day a report can have been received and be overdue in `status`
+// ("" for any status): before the acknowledge cutoff ("new" only) or the
+// feedback cutoff.
+std::string LastOverdueDay(const store::TriageConditions& conditions, const std::string& status) {
+  std::string cutoff = conditions.feedback_before;
+  if (status.empty() || status == "new") cutoff = std::max(cutoff, conditions.acknowledge_before);
+  return AddDays(cutoff, -1);
+}
+
+// `conditions` without the one the walk's index already guarantees, and for
+// "overdue" with the day range ending where reports can be overdue, so the
+// walk starts at the first candidate instead of skipping the recent ones.
 store::TriageConditions ConditionsFor(const store::TriageWalk& walk, store::TriageConditions conditions) {
+  if (conditions.overdue) {
+    const std::string status = walk.driver == store::TriageDriver::kStatus ? walk.key : conditions.status;
+    conditions.to_day = std::min(conditions.to_day, LastOverdueDay(conditions, status));
+  }
   switch (walk.driver) {
     case store::TriageDriver::kTag: conditions.tag_id.clear(); break;
     case store::TriageDriver::kPillar: conditions.pillar.clear(); break;
@@ -109,8 +125,9 @@ Result<TriageQueue::Prepared> TriageQueue::Prepare(const accounts::Session& sess
   prepared.today = UtcDay(clock_.NowUnixSeconds());
   const TriageFilter& f = prepared.filter;
   store::TriageConditions& c = prepared.conditions;
-  PB_ASSIGN_OR_RETURN(c.desks, VisibleDesks(session, f, db));
-  c.kind = f.kind;
+  bool kind_implied = false;
+  PB_ASSIGN_OR_RETURN(c.desks, VisibleDesks(session, f, db, kind_implied));
+  if (!kind_implied) c.kind = f.kind;
   c.region = f.region;
   c.sector = f.sector;
   c.status = f.status;
@@ -133,17 +150,12 @@ Result<TriagePage> TriageQueue::List(const accounts::Session& session, const Tri
   PB_ASSIGN_OR_RETURN(const store::TriageCursor after, ParseCursor(cursor));
   auto lease = readers_.Acquire();
   PB_ASSIGN_OR_RETURN(const Prepared prepared, Prepare(session, query, lease.db()));
-  std::vector<store::TriageRow> rows;
+  std::vector<store::TriageWalkPlan> plans;
   for (const auto& walk : PlanTriageWalks(prepared.filter, prepared.conditions.desks, false)) {
-    // One row more than the page, so a full page knows whether more follow.
-    PB_ASSIGN_OR_RETURN(auto found, store::WalkTriage(lease.db(), walk, ConditionsFor(walk, prepared.conditions),
-                                                      after, limit + 1));
-    rows.insert(rows.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    plans.push_back({walk, ConditionsFor(walk, prepared.conditions)});
   }
-  std::sort(rows.begin(), rows.end(), NewerFirst);
-  rows.erase(std::unique(rows.begin(), rows.end(),
-                         [](const auto& a, const auto& b) { return a.summary.id == b.summary.id; }),
-             rows.end());
+  // One row more than the page, so a full page knows whether more follow.
+  PB_ASSIGN_OR_RETURN(auto rows, store::MergeTriageWalks(lease.db(), plans, after, limit + 1));
   TriagePage page;
   if (rows.size() > static_cast<size_t>(limit)) {
     rows.resize(static_cast<size_t>(limit));

@@ -1,6 +1,10 @@
 #include "store/triage_queries.h"
 
 #include <array>
+#include <optional>
+#include <tuple>
+#include <mutex>
+#include <set>
 
 namespace pillarbox::store {
 namespace {
@@ -37,50 +41,56 @@ constexpr std::array<DriverSql, 5> kDrivers = {{
      "ORDER BY d.received_day DESC, d.report_id DESC "},
 }};
 
-// Conditions checked on each row the walk meets. Cheap index-only tests come
-// first: SQLite defers the seek into the table until a column needs it.
-constexpr char kConditions[] =
-    "AND r.desk_id IN (SELECT value FROM json_each(?10)) "
-    "AND r.received_day <= ?20 "
-    "AND (?14 IS NULL OR r.status = ?14) "
-    "AND (?11 IS NULL OR r.kind = ?11) "
-    "AND (?12 IS NULL OR r.region = ?12) "
-    "AND (?13 IS NULL OR r.sector = ?13) "
-    "AND (?15 IS NULL OR r.assignee_id = ?15) "
-    "AND (?16 = 0 OR r.assignee_id IS NULL) "
-    "AND (?17 IS NULL OR EXISTS (SELECT 1 FROM report_tags x "
-    "WHERE x.tag_id = ?17 AND x.received_day = r.received_day AND x.report_id = r.id)) "
-    "AND (?18 IS NULL OR EXISTS (SELECT 1 FROM report_pillars y "
-    "WHERE y.pillar = ?18 AND y.received_day = r.received_day AND y.report_id = r.id)) "
-    "AND (?21 = 0 OR (r.status = 'new' AND r.received_day < ?22) "
-    "OR (r.first_feedback_day IS NULL AND r.status <> 'closed' AND r.received_day < ?23)) ";
+// Conditions checked on each row the walk meets, only those in use: reports
+// is a WITHOUT ROWID table, so a term on a column outside the walked index
+// costs a primary-key seek per row met, even when it would be true anyway.
+// The status index carries desk_id, so a count by status with only desk and
+// day conditions never leaves the index.
+std::string ConditionsSql(const TriageConditions& c) {
+  std::string sql = "AND r.desk_id IN (SELECT value FROM json_each(?10)) AND r.received_day <= ?20 ";
+  if (!c.status.empty()) sql += "AND r.status = ?14 ";
+  if (!c.kind.empty()) sql += "AND r.kind = ?11 ";
+  if (!c.region.empty()) sql += "AND r.region = ?12 ";
+  if (!c.sector.empty()) sql += "AND r.sector = ?13 ";
+  if (!c.assignee_id.empty()) sql += "AND r.assignee_id = ?15 ";
+  if (c.unassigned) sql += "AND r.assignee_id IS NULL ";
+  if (!c.tag_id.empty()) {
+    sql += "AND EXISTS (SELECT 1 FROM report_tags x "
+           "WHERE x.tag_id = ?17 AND x.received_day = r.received_day AND x.report_id = r.id) ";
+  }
+  if (!c.pillar.empty()) {
+    sql += "AND EXISTS (SELECT 1 FROM report_pillars y "
+           "WHERE y.pillar = ?18 AND y.received_day = r.received_day AND y.report_id = r.id) ";
+  }
+  if (c.overdue) {
+    sql += "AND ((r.status = 'new' AND r.received_day < ?22) "
+           "OR (r.received_day < ?23 AND r.status <> 'closed' AND r.first_feedback_day IS NULL)) ";
+  }
+  return sql;
+}
 
 // Sorts after every real (received_day, id): days are YYYY-MM-DD, ids hex.
 constexpr char kEndOfTimeDay[] = "9999-12-31";
 constexpr char kAfterEveryId[] = "~";
 
-// The statements, built once; Database::Prepare caches by pointer, and these
-// strings live as long as the process.
-const std::string& WalkSql(TriageDriver driver) {
-  static const std::array<std::string, 5> sql = [] {
-    std::array<std::string, 5> built;
-    for (size_t i = 0; i < kDrivers.size(); ++i) {
-      built[i] = std::string(kColumns) + kDrivers[i].from + kConditions + kDrivers[i].order + "LIMIT ?3";
-    }
-    return built;
-  }();
-  return sql[static_cast<size_t>(driver)];
+// A process-lifetime copy of `sql`: Database::Prepare caches statements by
+// pointer, and the number of distinct statements is bounded (5 drivers x the
+// combinations of conditions).
+const char* Intern(std::string sql) {
+  static std::mutex mutex;
+  static std::set<std::string> texts;
+  std::lock_guard<std::mutex> lock(mutex);
+  return texts.insert(std::move(sql)).first->c_str();
 }
 
-const std::string& CountSql(TriageDriver driver) {
-  static const std::array<std::string, 5> sql = [] {
-    std::array<std::string, 5> built;
-    for (size_t i = 0; i < kDrivers.size(); ++i) {
-      built[i] = std::string("SELECT r.status, count(*) ") + kDrivers[i].from + kConditions + "GROUP BY r.status";
-    }
-    return built;
-  }();
-  return sql[static_cast<size_t>(driver)];
+const char* WalkSql(TriageDriver driver, const TriageConditions& conditions) {
+  const DriverSql& d = kDrivers[static_cast<size_t>(driver)];
+  return Intern(std::string(kColumns) + d.from + ConditionsSql(conditions) + d.order + "LIMIT ?3");
+}
+
+const char* CountSql(TriageDriver driver, const TriageConditions& conditions) {
+  const DriverSql& d = kDrivers[static_cast<size_t>(driver)];
+  return Intern(std::string("SELECT r.status, count(*) ") + d.from + ConditionsSql(conditions) + "GROUP BY r.status");
 }
 
 // `values` as a JSON array of strings (for json_each).
@@ -114,12 +124,10 @@ void BindConditions(Statement& statement, const TriageWalk& walk, const TriageCo
   BindOptional(statement, 13, c.sector);
   BindOptional(statement, 14, c.status);
   BindOptional(statement, 15, c.assignee_id);
-  statement.BindInt64(16, int64_t{c.unassigned ? 1 : 0});
   BindOptional(statement, 17, c.tag_id);
   BindOptional(statement, 18, c.pillar);
   statement.BindText(19, c.from_day);
   statement.BindText(20, c.to_day);
-  statement.BindInt64(21, int64_t{c.overdue ? 1 : 0});
   statement.BindText(22, c.acknowledge_before);
   statement.BindText(23, c.feedback_before);
 }
@@ -164,29 +172,82 @@ Result<std::vector<std::string>> ListLabels(Database& db, const char* sql, const
 
 }  // namespace
 
-Result<std::vector<TriageRow>> WalkTriage(Database& db, const TriageWalk& walk, const TriageConditions& conditions,
-                                          const TriageCursor& after, int limit) {
-  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(WalkSql(walk.driver).c_str()));
-  const TriageCursor bound = UpperBound(after, conditions);
-  select->BindText(1, bound.received_day);
-  select->BindText(2, bound.id);
-  select->BindInt64(3, int64_t{limit});
-  BindConditions(*select, walk, conditions);
-  std::vector<TriageRow> rows;
-  for (;;) {
-    Result<bool> row = select->Step();
-    if (!row.ok() || !*row) {
-      select->Reset();
-      if (!row.ok()) return row.status();
-      return rows;
-    }
-    rows.push_back(ReadTriageRow(*select));
+namespace {
+
+// Prepared walks of one merge: statement i runs walk i (each text is distinct,
+// so each has its own cached statement). Resets them all when done.
+class OpenWalks {
+ public:
+  explicit OpenWalks(Database& db) : db_(db) {}
+  ~OpenWalks() {
+    for (Statement* statement : statements_) statement->Reset();
   }
+  OpenWalks(const OpenWalks&) = delete;
+  OpenWalks& operator=(const OpenWalks&) = delete;
+
+  Status Open(const TriageWalkPlan& plan, const TriageCursor& after, int limit) {
+    const std::string number = std::to_string(statements_.size());
+    const char* sql = Intern(std::string(WalkSql(plan.walk.driver, plan.conditions)) + " /* walk " + number + " */");
+    PB_ASSIGN_OR_RETURN(Statement * select, db_.Prepare(sql));
+    statements_.push_back(select);
+    const TriageCursor bound = UpperBound(after, plan.conditions);
+    select->BindText(1, bound.received_day);
+    select->BindText(2, bound.id);
+    select->BindInt64(3, int64_t{limit});
+    BindConditions(*select, plan.walk, plan.conditions);
+    heads_.emplace_back();
+    return Advance(statements_.size() - 1);
+  }
+
+  // Moves walk `i` to its next row (its head becomes nullopt at the end).
+  Status Advance(size_t i) {
+    PB_ASSIGN_OR_RETURN(const bool row, statements_[i]->Step());
+    heads_[i] = row ? std::optional<TriageRow>(ReadTriageRow(*statements_[i])) : std::nullopt;
+    return Status::Ok();
+  }
+
+  // The walk whose head is newest; heads().size() when every walk is done.
+  size_t Newest() const {
+    size_t newest = heads_.size();
+    for (size_t i = 0; i < heads_.size(); ++i) {
+      if (!heads_[i].has_value()) continue;
+      if (newest == heads_.size() || std::tie(heads_[i]->summary.received_day, heads_[i]->summary.id) >
+                                         std::tie(heads_[newest]->summary.received_day, heads_[newest]->summary.id)) {
+        newest = i;
+      }
+    }
+    return newest;
+  }
+
+  std::optional<TriageRow>& head(size_t i) { return heads_[i]; }
+
+ private:
+  Database& db_;
+  std::vector<Statement*> statements_;
+  std::vector<std::optional<TriageRow>> heads_;
+};
+
+}  // namespace
+
+Result<std::vector<TriageRow>> MergeTriageWalks(Database& db, const std::vector<TriageWalkPlan>& walks,
+                                                const TriageCursor& after, int limit) {
+  OpenWalks open(db);
+  for (const TriageWalkPlan& plan : walks) PB_RETURN_IF_ERROR(open.Open(plan, after, limit));
+  std::vector<TriageRow> rows;
+  while (rows.size() < static_cast<size_t>(limit)) {
+    const size_t newest = open.Newest();
+    if (newest == walks.size()) break;
+    if (rows.empty() || rows.back().summary.id != open.head(newest)->summary.id) {
+      rows.push_back(std::move(*open.head(newest)));
+    }
+    PB_RETURN_IF_ERROR(open.Advance(newest));
+  }
+  return rows;
 }
 
 Result<std::map<std::string, int64_t>> CountTriage(Database& db, const TriageWalk& walk,
                                                     const TriageConditions& conditions) {
-  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(CountSql(walk.driver).c_str()));
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(CountSql(walk.driver, conditions)));
   const TriageCursor bound = UpperBound({}, conditions);
   select->BindText(1, bound.received_day);
   select->BindText(2, bound.id);

@@ -1,7 +1,8 @@
 // The triage queue's queries: keyset pages of reports newest first
 // (received_day DESC, id DESC), each walking ONE index in that order (the
 // "driver") and checking the other filters on the rows it meets, plus counts
-// per status. Which driver serves which filter is decided by the caller
+// per status. Several walks (one per desk, one per open status) are merged
+// by stepping them together. Which driver serves which filter is decided by the caller
 // (cases/triage_queue.cc); each is forced with INDEXED BY or CROSS JOIN so
 // the planner cannot pick a walk that sorts a million rows:
 //   kDesk     reports_by_desk_day      (no filter, kind, region, sector, desk, day range)
@@ -57,11 +58,19 @@ struct TriageCursor {
   std::string id;
 };
 
-// Up to `limit` rows matching `conditions` on `walk`'s index, strictly after
-// `after` (newest first), without tags and pillars (LoadTriageLabels).
+// One walk of a merged page, with the conditions its rows must pass.
+struct TriageWalkPlan {
+  TriageWalk walk;
+  TriageConditions conditions;
+};
+
+// The first `limit` rows, newest first, of the union of `walks` strictly
+// after `after`, without tags and pillars. The walks are stepped together (a
+// k-way merge on (received_day, id)), so about `limit` rows are met in all
+// however many walks there are; a row two walks both yield is listed once.
 // Unavailable on an I/O error.
-Result<std::vector<TriageRow>> WalkTriage(Database& db, const TriageWalk& walk, const TriageConditions& conditions,
-                                          const TriageCursor& after, int limit);
+Result<std::vector<TriageRow>> MergeTriageWalks(Database& db, const std::vector<TriageWalkPlan>& walks,
+                                                const TriageCursor& after, int limit);
 
 // How many rows matching `conditions` `walk` meets, per status.
 Result<std::map<std::string, int64_t>> CountTriage(Database& db, const TriageWalk& walk,
