@@ -154,12 +154,35 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path == "/api/v1/auth/login") body = R"({"username":"admin","password":"wrong-password-x","totp":"000000"})";
     if (row.path == "/api/v1/auth/logout") body = "";
     if (row.path == "/api/v1/auth/password") body = R"({"current_password":"x"})";  // no new password: 400
+    if (row.path == "/api/v1/reports/{id}/status") {
+      // A legal move whatever the report's current status: close it, or reopen it.
+      const auto report = CurrentReport();
+      body = report["status"] == "closed"
+                 ? nlohmann::json{{"status", "in_review"}, {"revision", report["revision"]}}.dump()
+                 : nlohmann::json{{"status", "closed"}, {"reason", "duplicate"}, {"revision", report["revision"]}}.dump();
+    }
+    if (row.path == "/api/v1/reports/{id}/assignee") {
+      body = nlohmann::json{{"assignee", nullptr}, {"revision", CurrentReport()["revision"]}}.dump();
+    }
+    if (row.path == "/api/v1/settings/deadlines" && row.method == "put") {
+      body = R"({"acknowledge_days":7,"feedback_days":90})";
+    }
     if (row.path == "/api/v1/users") {
       body = nlohmann::json{{"username", "made-by-" + role}, {"role", "researcher"}, {"desks", nlohmann::json::array()}}
                  .dump();
     }
     if (row.path == "/api/v1/desks/{id}/members") body = nlohmann::json{{"user_id", joiner_user_id_}}.dump();
     return Call(Upper(row.method), path, role, body);
+  }
+
+  // The voice_cloning report as the admin's queue shows it.
+  nlohmann::json CurrentReport() {
+    const auto listed = nlohmann::json::parse(Call("GET", "/api/v1/reports?limit=100", "admin").body);
+    for (const auto& report : listed["reports"]) {
+      if (report["id"] == report_id_) return report;
+    }
+    ADD_FAILURE() << "the report is not listed";
+    return nlohmann::json::object();
   }
 
   ServiceProcess service_;
@@ -201,6 +224,11 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/tags", Expect(401, 200, 200, 200, 403, 403)},
       {"patch", "/api/v1/tags/{id}", Expect(401, 200, 200, 200, 403, 403)},
       {"post", "/api/v1/tags/{id}/merge", Expect(401, 200, 200, 200, 403, 403)},
+      {"get", "/api/v1/reports/counts", Expect(401, 200, 200, 200, 403, 403)},
+      {"post", "/api/v1/reports/{id}/status", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/reports/{id}/assignee", Expect(401, 200, 200, 404, 403, 403)},
+      {"get", "/api/v1/settings/deadlines", Expect(401, 200, 200, 200, 403, 403)},
+      {"put", "/api/v1/settings/deadlines", Expect(401, 200, 403, 403, 403, 403)},
       {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},
       {"get", "/api/v1/audit", Expect(401, 200, 403, 403, 403, 403)},
       {"get", "/api/v1/desks", Expect(401, 200, 403, 403, 403, 403)},

@@ -1,5 +1,7 @@
 #include "app/reviewer_services.h"
 
+#include "app/triage_vocabulary.h"
+
 namespace pillarbox::app {
 namespace {
 
@@ -16,7 +18,7 @@ constexpr size_t kMaxQueuedLogins = 16;
 ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
                                    std::unique_ptr<store::Database> login_reader, store::GroupCommitWriter& writer,
                                    store::SqliteDeskDirectory& desks, const privacy::InstanceKeys& keys,
-                                   const Clock& clock)
+                                   const Clock& clock, cases::TriageVocabulary vocabulary)
     : workers_(kWorkerThreads, kMaxQueuedWork),
       login_workers_(kLoginThreads, kMaxQueuedLogins),
       sessions_(clock, {}),
@@ -25,6 +27,9 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       audit_(writer, keys.audit_key(), clock),
       login_(std::move(login_reader), writer, sessions_, backoff_, clock, {}),
       reports_(*readers_, audit_),
+      triage_(*readers_, clock, std::move(vocabulary)),
+      workflow_(writer, keys.audit_key(), clock),
+      deadlines_(*readers_, writer, keys.audit_key(), clock),
       account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()),
       desk_membership_(writer, *readers_, desks, sessions_, keys.audit_key(), clock),
       tags_(writer, *readers_, keys.audit_key(), clock),
@@ -40,14 +45,18 @@ Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::str
                                                                   const Clock& clock) {
   PB_ASSIGN_OR_RETURN(auto readers, store::ReaderPool::Open(database_path, kReaderConnections));
   PB_ASSIGN_OR_RETURN(auto login_reader, store::Database::Open(database_path, store::OpenMode::kReadWrite));
-  return std::unique_ptr<ReviewerServices>(
-      new ReviewerServices(std::move(readers), std::move(login_reader), writer, desks, keys, clock));
+  PB_ASSIGN_OR_RETURN(auto vocabulary, LoadTriageVocabulary());
+  return std::unique_ptr<ReviewerServices>(new ReviewerServices(std::move(readers), std::move(login_reader), writer,
+                                                                desks, keys, clock, std::move(vocabulary)));
 }
 
 void ReviewerServices::Fill(http::RouteContext& context) {
   context.login = &login_;
   context.sessions = &sessions_;
   context.reports = &reports_;
+  context.triage = &triage_;
+  context.workflow = &workflow_;
+  context.deadlines = &deadlines_;
   context.audit = &audit_;
   context.workers = &workers_;
   context.login_workers = &login_workers_;

@@ -1,6 +1,7 @@
 // ReviewerServices: the signed-in side of a running instance: sessions,
-// login (on a worker pool, Argon2id bounded), the audit recorder, the
-// report reader, tags, report labels, notes and messages, with the reader
+// login (on a worker pool, Argon2id bounded), the audit recorder, the report
+// reader, the triage queue, the report workflow and deadline settings, desk
+// membership, tags, report labels, notes, messages and cases, with the reader
 // connections they share.
 #pragma once
 
@@ -13,12 +14,15 @@
 #include "accounts/login_service.h"
 #include "accounts/session_store.h"
 #include "audit/audit_recorder.h"
+#include "cases/case_services.h"
+#include "cases/deadlines.h"
 #include "cases/report_labels.h"
 #include "cases/report_messages.h"
 #include "cases/report_notes.h"
-#include "cases/case_services.h"
 #include "cases/report_reader.h"
 #include "cases/tag_service.h"
+#include "cases/triage_queue.h"
+#include "cases/workflow_service.h"
 #include "common/clock.h"
 #include "common/worker_pool.h"
 #include "http/route_context.h"
@@ -49,7 +53,7 @@ class ReviewerServices {
  private:
   ReviewerServices(std::unique_ptr<store::ReaderPool> readers, std::unique_ptr<store::Database> login_reader,
                    store::GroupCommitWriter& writer, store::SqliteDeskDirectory& desks,
-                   const privacy::InstanceKeys& keys, const Clock& clock);
+                   const privacy::InstanceKeys& keys, const Clock& clock, cases::TriageVocabulary vocabulary);
 
   WorkerPool workers_;
   WorkerPool login_workers_;
@@ -59,6 +63,9 @@ class ReviewerServices {
   audit::AuditRecorder audit_;
   accounts::LoginService login_;
   cases::ReportReader reports_;
+  cases::TriageQueue triage_;
+  cases::WorkflowService workflow_;
+  cases::DeadlineSettings deadlines_;
   accounts::AccountAdmin account_admin_;
   accounts::DeskMembership desk_membership_;
   cases::TagService tags_;

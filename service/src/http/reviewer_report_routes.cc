@@ -2,7 +2,6 @@
 
 #include <pistache/router.h>
 
-#include <charconv>
 #include <chrono>
 #include <memory>
 
@@ -31,36 +30,11 @@ nlohmann::json SummaryJson(const store::ReportSummary& summary) {
           {"status", summary.status}};
 }
 
-Result<int> ParseLimit(const Request& request) {
-  const auto text = request.query().get("limit");
-  if (!text.has_value()) return 50;
-  int limit = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), limit);
-  if (error != std::errc() || end != text->data() + text->size()) {
-    return Status::InvalidArgument("must be a whole number", "limit");
-  }
-  return limit;
-}
-
 }  // namespace
 
 void RegisterReviewerReportRoutes(Pistache::Rest::Router& router, const RouteContext& context) {
   if (context.reports == nullptr) return;
   using Pistache::Rest::Routes::Get;
-  Get(router, "/api/v1/reports", Guard([&context](const Request& request, ResponseWriter& response) {
-        const auto limit = ParseLimit(request);
-        const std::string after = request.query().get("after").value_or("");
-        RunAuthenticated(context, request, response, "GET /api/v1/reports",
-                         [&context, limit, after](const Session& session) -> Result<nlohmann::json> {
-                           if (!limit.ok()) return limit.status();
-                           PB_ASSIGN_OR_RETURN(auto page, context.reports->List(*session, *limit, after));
-                           nlohmann::json reports = nlohmann::json::array();
-                           for (const auto& summary : page.reports) reports.push_back(SummaryJson(summary));
-                           return nlohmann::json{{"reports", reports},
-                                                 {"next", page.next_cursor.empty() ? nlohmann::json(nullptr)
-                                                                                   : nlohmann::json(page.next_cursor)}};
-                         });
-      }));
   Get(router, "/api/v1/reports/:id", Guard([&context](const Request& request, ResponseWriter& response) {
         const std::string id = request.param(":id").as<std::string>();
         RunAuthenticated(context, request, response, "GET /api/v1/reports/:id",

@@ -1,6 +1,5 @@
-// Reading reports, for desk members (Bearer token):
-// GET /api/v1/reports?limit=N&after=CURSOR -> {"reports":[clear metadata...],
-//   "next":"CURSOR"|null}, newest first, the caller's desks only;
+// Reading reports, for desk members (Bearer token) (the queue,
+// GET /api/v1/reports, is in http/triage_routes.h):
 // GET /api/v1/reports/:id -> the decrypted report (audited) with its "tags"
 //   ([{"id","name"}]) and "pillars" when RouteContext::report_labels is set;
 //   404 when it is not on the caller's desks. 401 without a valid session, 403 for roles

@@ -31,6 +31,9 @@ class ReportLabels;
 class ReportNotes;
 class ReportMessages;
 struct CaseServices;
+class TriageQueue;
+class WorkflowService;
+class DeadlineSettings;
 }  // namespace pillarbox::cases
 
 namespace pillarbox::http {
@@ -48,6 +51,9 @@ struct RouteContext {
   cases::ReportNotes* report_notes = nullptr;
   cases::ReportMessages* report_messages = nullptr;
   cases::CaseServices* cases = nullptr;  // the case API (http/case_routes.h)
+  cases::TriageQueue* triage = nullptr;          // GET /api/v1/reports and counts
+  cases::WorkflowService* workflow = nullptr;    // status and assignee changes
+  cases::DeadlineSettings* deadlines = nullptr;  // workflow deadlines
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   accounts::DeskMembership* desk_membership = nullptr;

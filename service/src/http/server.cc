@@ -14,6 +14,7 @@
 #include "http/reviewer_report_routes.h"
 #include "http/router_guards.h"
 #include "http/tag_routes.h"
+#include "http/triage_routes.h"
 
 namespace pillarbox::http {
 
@@ -36,6 +37,7 @@ Status HttpServer::Start() {
   RegisterCatalogRoutes(impl_->router, impl_->context);
   RegisterReportRoutes(impl_->router, impl_->context);
   RegisterAuthRoutes(impl_->router, impl_->context);
+  RegisterTriageRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
   RegisterDeskRoutes(impl_->router, impl_->context);
