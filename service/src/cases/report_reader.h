@@ -1,5 +1,5 @@
-// ReportReader: what a signed-in reviewer can see of the reports sent to
-// their desks. Listing needs no decryption (clear metadata only); opening a
+// ReportReader: a signed-in reviewer opens a report sent to one of their
+// desks (the queue that lists them is cases/triage_queue.h). Opening a
 // report unseals its data key with the session's desk key and is audited
 // ("report.viewed") before the plaintext is returned. A report outside the
 // caller's desks is NotFound, exactly like one that does not exist.
@@ -21,13 +21,6 @@
 
 namespace pillarbox::cases {
 
-inline constexpr int kMaxReportPage = 100;
-
-struct ReportPage {
-  std::vector<store::ReportSummary> reports;  // newest first
-  std::string next_cursor;                    // "" on the last page
-};
-
 struct OpenedReport {
   store::ReportSummary summary;
   std::vector<intake::ClearAnswer> clear_answers;
@@ -38,11 +31,6 @@ class ReportReader {
  public:
   // Both must outlive the reader.
   ReportReader(store::ReaderPool& readers, audit::AuditRecorder& audit);
-
-  // Up to `limit` (1..kMaxReportPage) reports of the session's desks, newest
-  // first, after `cursor` (a next_cursor from an earlier page; "" for the
-  // first page). InvalidArgument naming "limit" or "after" when malformed.
-  Result<ReportPage> List(const accounts::Session& session, int limit, std::string_view cursor);
 
   // The decrypted report `report_id`. NotFound when it does not exist or is
   // not on one of the session's desks; DataLoss when it fails to decrypt.

@@ -5,10 +5,6 @@
 namespace pillarbox::store {
 namespace {
 
-// Sorts after every real (received_day, id): days are YYYY-MM-DD, ids hex.
-constexpr char kEndOfTimeDay[] = "9999-12-31";
-constexpr char kAfterEveryId[] = "~";
-
 ReportSummary ReadSummary(const Statement& row) {
   return {row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
           row.ColumnText(4), row.ColumnText(5), row.ColumnText(6)};
@@ -43,31 +39,6 @@ Status LoadClearAnswers(Database& db, intake::SealedReport& report) {
 }
 
 }  // namespace
-
-Result<std::vector<ReportSummary>> ListDeskReports(Database& db, std::string_view desk_id,
-                                                   const std::optional<ReportCursor>& after, int limit) {
-  static constexpr char kListSql[] =
-      "SELECT id, kind, desk_id, received_day, region, sector, status FROM reports "
-      "WHERE desk_id = ? AND (received_day, id) < (?, ?) "
-      "ORDER BY received_day DESC, id DESC LIMIT ?";
-  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kListSql));
-  select->BindText(1, desk_id);
-  select->BindText(2, after ? after->received_day : std::string(kEndOfTimeDay));
-  select->BindText(3, after ? after->id : std::string(kAfterEveryId));
-  select->BindInt64(4, int64_t{limit});
-  std::vector<ReportSummary> page;
-  for (;;) {
-    Result<bool> row = select->Step();
-    if (!row.ok()) {
-      select->Reset();
-      return row.status();
-    }
-    if (!*row) break;
-    page.push_back(ReadSummary(*select));
-  }
-  select->Reset();
-  return page;
-}
 
 Result<std::optional<ReportSummary>> LoadReportSummary(Database& db, std::string_view id) {
   static constexpr char kSummarySql[] =

@@ -1,6 +1,6 @@
-// Read queries over reports for reviewers: a desk's reports newest first
-// (keyset pagination on (received_day, id), using reports_by_desk_day) and
-// one report's sealed content. Free functions on a Database.
+// Read queries over one report for reviewers: its clear metadata and its
+// sealed content (the triage queue's listing is store/triage_queries.h).
+// Free functions on a Database.
 #pragma once
 
 #include <optional>
@@ -25,17 +25,6 @@ struct ReportSummary {
   std::string status;
   bool operator==(const ReportSummary&) const = default;
 };
-
-// Where a page ends: the last (received_day, id) it held.
-struct ReportCursor {
-  std::string received_day;
-  std::string id;
-};
-
-// At most `limit` reports of `desk_id`, newest first (received_day DESC, then
-// id DESC), strictly after `after` in that order when given.
-Result<std::vector<ReportSummary>> ListDeskReports(Database& db, std::string_view desk_id,
-                                                   const std::optional<ReportCursor>& after, int limit);
 
 // Report `id` with its sealed fields and clear answers (blind indexes and the
 // reporter's wrapped key are not loaded), or nullopt when there is none.
