@@ -11,7 +11,7 @@ constexpr char kAfterEveryId[] = "~";
 
 ReportSummary ReadSummary(const Statement& row) {
   return {row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
-          row.ColumnText(4), row.ColumnText(5), row.ColumnText(6)};
+          row.ColumnText(4), row.ColumnText(5), row.ColumnText(6), row.ColumnInt64(7) != 0};
 }
 
 Status LoadFields(Database& db, intake::SealedReport& report) {
@@ -47,7 +47,7 @@ Status LoadClearAnswers(Database& db, intake::SealedReport& report) {
 Result<std::vector<ReportSummary>> ListDeskReports(Database& db, std::string_view desk_id,
                                                    const std::optional<ReportCursor>& after, int limit) {
   static constexpr char kListSql[] =
-      "SELECT id, kind, desk_id, received_day, region, sector, status FROM reports "
+      "SELECT id, kind, desk_id, received_day, region, sector, status, demo FROM reports "
       "WHERE desk_id = ? AND (received_day, id) < (?, ?) "
       "ORDER BY received_day DESC, id DESC LIMIT ?";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kListSql));
@@ -71,7 +71,7 @@ Result<std::vector<ReportSummary>> ListDeskReports(Database& db, std::string_vie
 
 Result<std::optional<ReportSummary>> LoadReportSummary(Database& db, std::string_view id) {
   static constexpr char kSummarySql[] =
-      "SELECT id, kind, desk_id, received_day, region, sector, status FROM reports WHERE id = ?";
+      "SELECT id, kind, desk_id, received_day, region, sector, status, demo FROM reports WHERE id = ?";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kSummarySql));
   select->BindText(1, id);
   PB_ASSIGN_OR_RETURN(const bool row, select->Step());
