@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "case_test_fixture.h"
+#include "cases/report_access.h"
 
 namespace pillarbox::cases::test {
 namespace {
