@@ -54,8 +54,8 @@ TEST_F(ActionApiTest, CatalogueFromCreationToChange) {
   EXPECT_EQ(created["revision"], 0);
   EXPECT_EQ(created["demo"], false);
   const json lawsuit = Expect(201, "POST", "/api/v1/actions", "work",
-                              {{"kind", "legal_action"}, {"subtype", "lawsuit"}, {"name", "A lawsuit"},
-                               {"region", "us_canada"}});
+                              json{{"kind", "legal_action"}, {"subtype", "lawsuit"}, {"name", "A lawsuit"},
+                                   {"region", "us_canada"}});
   EXPECT_EQ(lawsuit["status"], "planned");  // the default
   EXPECT_EQ(lawsuit["organization"], "");
   EXPECT_EQ(Rows("actions"), 2);
@@ -77,23 +77,23 @@ TEST_F(ActionApiTest, CatalogueFromCreationToChange) {
 
   // A change with the revision read; a stale one is 409 naming revision and changes nothing.
   const json changed = Expect(200, "PATCH", "/api/v1/actions/" + id, "work",
-                              {{"revision", 0}, {"status", "won"}, {"end_day", "2025-06-30"}});
+                              json{{"revision", 0}, {"status", "won"}, {"end_day", "2025-06-30"}});
   EXPECT_EQ(changed["revision"], 1);
   EXPECT_EQ(changed["status"], "won");
   EXPECT_EQ(changed["end_day"], "2025-06-30");
   EXPECT_EQ(changed["name"], kPetition["name"]);
-  const json stale = Expect(409, "PATCH", "/api/v1/actions/" + id, "voice", {{"revision", 0}, {"status", "lost"}});
+  const json stale = Expect(409, "PATCH", "/api/v1/actions/" + id, "voice", json{{"revision", 0}, {"status", "lost"}});
   EXPECT_EQ(stale["error"]["field"], "revision");
   EXPECT_EQ(SqlText(service_.database_path(), "SELECT status || revision FROM actions WHERE id = '" + id + "'"), "won1");
   EXPECT_EQ(SqlText(service_.database_path(), "SELECT detail FROM audit_log WHERE action = 'action.changed' AND "
                                                "object_id = '" + id + "'"),
             "revision=1;from=active;to=won;days=changed");
   // The same values again: no change, no new revision.
-  EXPECT_EQ(Expect(200, "PATCH", "/api/v1/actions/" + id, "voice", {{"revision", 1}, {"status", "won"}})["revision"],
+  EXPECT_EQ(Expect(200, "PATCH", "/api/v1/actions/" + id, "voice", json{{"revision", 1}, {"status", "won"}})["revision"],
             1);
   // A null day clears it.
   EXPECT_TRUE(
-      Expect(200, "PATCH", "/api/v1/actions/" + id, "voice", {{"revision", 1}, {"end_day", nullptr}})["end_day"].is_null());
+      Expect(200, "PATCH", "/api/v1/actions/" + id, "voice", json{{"revision", 1}, {"end_day", nullptr}})["end_day"].is_null());
   Expect(403, "PATCH", "/api/v1/actions/" + id, "partner", json{{"revision", 2}, {"status", "lost"}});
   Expect(403, "POST", "/api/v1/actions", "partner", kPetition);
   Expect(404, "GET", "/api/v1/actions/" + std::string(32, 'a'), "voice");
