@@ -71,6 +71,19 @@ class AuthorizationMatrixTest : public ::testing::Test {
     report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
     tag_id_ = CreateTag("matrix-tag");
     case_id_ = CreateCase();
+    action_id_ = CreateAction();
+  }
+
+  // A valid new action.
+  static std::string ActionBody() {
+    return R"({"kind":"legal_action","subtype":"class_action","name":"matrix action","region":"europe"})";
+  }
+
+  // A new action (created by the admin); its id.
+  std::string CreateAction() {
+    const auto response = Call("POST", "/api/v1/actions", "admin", ActionBody());
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("id", "");
   }
 
   // A new tag (created by the admin); its id.
@@ -100,6 +113,11 @@ class AuthorizationMatrixTest : public ::testing::Test {
     }
     if (row.path == "/api/v1/cases/{id}/notes" && row.method == "post") return R"({"body":"matrix note"})";
     if (row.path == "/api/v1/cases/{id}/merge") return nlohmann::json{{"into", CreateCase()}}.dump();
+    if (row.path == "/api/v1/actions" && row.method == "post") return ActionBody();
+    if (row.path == "/api/v1/actions/{id}" && row.method == "patch") {
+      const auto current = nlohmann::json::parse(Call("GET", path, "admin").body);
+      return nlohmann::json{{"revision", current["revision"]}, {"status", "active"}}.dump();
+    }
     return std::nullopt;
   }
 
@@ -136,12 +154,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path == "/api/v1/tags/{id}") id = tag_id_;
     if (row.path == "/api/v1/tags/{id}/merge") id = CreateTag("merged-away-by-" + role);  // merging deletes it
     if (row.path.rfind("/api/v1/cases/", 0) == 0) id = row.path == "/api/v1/cases/{id}/merge" ? CreateCase() : case_id_;
+    if (row.path.rfind("/api/v1/actions/", 0) == 0) id = action_id_;
     std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), id);
     path = std::regex_replace(path, std::regex("\\{user_id\\}"), joiner_user_id_);
     path = std::regex_replace(path, std::regex("\\{kind\\}"), "voice_cloning");
     path = std::regex_replace(path, std::regex("\\{tag_id\\}"), tag_id_);
     path = std::regex_replace(path, std::regex("\\{pillar\\}"), "labor");
     path = std::regex_replace(path, std::regex("\\{report_id\\}"), report_id_);
+    path = std::regex_replace(path, std::regex("\\{action_id\\}"), action_id_);
     std::optional<std::string> body = CaseBody(row, path);
     if (row.path == "/api/v1/tags" && row.method == "post") body = nlohmann::json{{"name", "made-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}") body = nlohmann::json{{"name", "renamed-by-" + role}}.dump();
@@ -194,6 +214,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string joiner_user_id_;  // a reviewer in no desk: added to voice_cloning, then removed
   std::string case_id_;
   std::string tag_id_;
+  std::string action_id_;
 };
 
 std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int other_desk, int partner,
@@ -248,6 +269,13 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"post", "/api/v1/cases/{id}/notes", Expect(401, 201, 201, 404, 403, 403)},
       {"get", "/api/v1/cases/{id}/notes", Expect(401, 200, 200, 404, 403, 403)},
       {"post", "/api/v1/cases/{id}/merge", Expect(401, 200, 200, 404, 403, 403)},  // a fresh pair per call
+      {"put", "/api/v1/cases/{id}/actions/{action_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/cases/{id}/actions/{action_id}", Expect(401, 200, 200, 404, 403, 403)},
+      // The catalogue is shared by every desk; partners read it, researchers do not.
+      {"get", "/api/v1/actions", Expect(401, 200, 200, 200, 200, 403)},
+      {"post", "/api/v1/actions", Expect(401, 201, 201, 201, 403, 403)},
+      {"get", "/api/v1/actions/{id}", Expect(401, 200, 200, 200, 200, 403)},
+      {"patch", "/api/v1/actions/{id}", Expect(401, 200, 200, 200, 403, 403)},
       {"post", "/api/v1/auth/logout", Expect(401, 204, 204, 204, 204, 204)},  // last: it ends the sessions
   };
   std::set<std::pair<std::string, std::string>> covered;

@@ -85,8 +85,10 @@ CommandResult RunPillarbox(const std::vector<std::string>& args, const std::stri
   return result;
 }
 
-ServiceProcess::ServiceProcess() : data_dir_(temp_.File("data")) {
-  const CommandResult init = RunPillarbox({"init", "--data", data_dir_, "--json"});
+ServiceProcess::ServiceProcess(const std::vector<std::string>& extra_init_args) : data_dir_(temp_.File("data")) {
+  std::vector<std::string> args = {"init", "--data", data_dir_, "--json"};
+  args.insert(args.end(), extra_init_args.begin(), extra_init_args.end());
+  const CommandResult init = RunPillarbox(args);
   if (init.exit_code != 0) throw std::runtime_error("pillarbox init failed: " + init.err);
   init_output_ = init.out;
 }

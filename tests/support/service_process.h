@@ -28,7 +28,9 @@ class ServiceProcess {
  public:
   // Runs `pillarbox init --data <tmp>/data --json` (credentials kept in
   // init_output()); does not start serving yet.
-  ServiceProcess();
+  ServiceProcess() : ServiceProcess(std::vector<std::string>{}) {}
+  // The same with `extra_init_args` added to init (e.g. {"--demo"}).
+  explicit ServiceProcess(const std::vector<std::string>& extra_init_args);
   // Stop()s.
   ~ServiceProcess();
 

@@ -21,6 +21,7 @@ void AddInit(CLI::App& cli, InitOptions& options, int& exit_code) {
   init->add_option("--data", options.data_dir, "Data folder (created with mode 0700)")->required();
   init->add_option("--admin", options.admin_username, "Username of the first admin")->capture_default_str();
   init->add_flag("--json", options.json_output, "Print the admin's credentials as JSON");
+  init->add_flag("--demo", options.demo, "Also load demo actions and generated demo reports (marked demo)");
   init->callback([&options, &exit_code] { exit_code = RunInit(options); });
 }
 

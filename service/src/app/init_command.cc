@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/demo_data.h"
 #include "app/instance_creation.h"
 #include "app/instance_layout.h"
 #include "common/clock.h"
@@ -37,7 +38,13 @@ Status PrepareDataDir(const InstanceLayout& layout) {
   return Status::Ok();
 }
 
-Result<CreatedInstance> CreateInstance(const InitOptions& options, const InstanceLayout& layout) {
+// What init made: the instance and, with --demo, the demo data.
+struct InitResult {
+  CreatedInstance instance;
+  DemoCounts demo;
+};
+
+Result<InitResult> CreateInstance(const InitOptions& options, const InstanceLayout& layout) {
   PB_RETURN_IF_ERROR(privacy::InitializeAndSelfTest());
   PB_ASSIGN_OR_RETURN(auto catalog, http::LoadEmbeddedQuestionnaires());
   PB_RETURN_IF_ERROR(privacy::InstanceKeys::CreateFile(layout.instance_secret()));
@@ -47,7 +54,12 @@ Result<CreatedInstance> CreateInstance(const InitOptions& options, const Instanc
   const SystemClock clock;
   const accounts::NewAccountRequest admin{options.admin_username, "admin", UtcDay(clock.NowUnixSeconds()),
                                           options.kdf};
-  return CreateInstanceRecords(*db, catalog, admin, keys.audit_key(), clock);
+  InitResult result;
+  PB_ASSIGN_OR_RETURN(result.instance, CreateInstanceRecords(*db, catalog, admin, keys.audit_key(), clock));
+  if (options.demo) {
+    PB_ASSIGN_OR_RETURN(result.demo, LoadDemoData(*db, catalog, keys, clock));
+  }
+  return result;
 }
 
 void RemoveCreatedFiles(const InstanceLayout& layout) {
@@ -57,12 +69,15 @@ void RemoveCreatedFiles(const InstanceLayout& layout) {
   }
 }
 
-void PrintCredentials(const InitOptions& options, const CreatedInstance& created) {
+void PrintCredentials(const InitOptions& options, const InitResult& result) {
+  const CreatedInstance& created = result.instance;
   const auto& admin = created.admin;
   if (options.json_output) {
     nlohmann::json out = {
         {"data_dir", options.data_dir},
         {"desks", created.desk_ids},
+        {"demo", options.demo ? nlohmann::json{{"actions", result.demo.actions}, {"reports", result.demo.reports}}
+                              : nlohmann::json(nullptr)},
         {"admin",
          {{"username", admin.username}, {"password", admin.password}, {"totp_secret", admin.totp_secret},
           {"totp_uri", admin.totp_uri}, {"recovery_code", admin.recovery_code}}},
@@ -78,6 +93,11 @@ void PrintCredentials(const InitOptions& options, const CreatedInstance& created
             << "  TOTP URI:      " << admin.totp_uri << "\n"
             << "  recovery code: " << admin.recovery_code << "\n\n"
             << "Desks created (one per kind of report): " << created.desk_ids.size() << std::endl;
+  if (options.demo) {
+    std::cout << "\nDEMO DATA loaded: " << result.demo.actions << " example actions and " << result.demo.reports
+              << " generated reports about fictitious organizations, all marked demo (\"demo\": true).\n"
+              << "They are not real reports; do not use this instance for real reporting." << std::endl;
+  }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "cases/case_change.h"
 #include "cases/pillars.h"
 #include "cases/report_access.h"
+#include "store/action_rows.h"
 #include "store/case_links.h"
 
 namespace pillarbox::cases {
@@ -57,6 +58,18 @@ Status CheckPillar(std::string_view pillar) {
 Status RequireTag(store::Database& db, const std::string& tag_id) {
   PB_ASSIGN_OR_RETURN(const bool exists, store::TagExists(db, tag_id));
   if (!exists) return Status::InvalidArgument("is not the id of a tag", "tag");
+  return Status::Ok();
+}
+
+Status CheckAction(std::string_view action_id) {
+  if (!IsRandomId(action_id)) return Status::InvalidArgument("is not the id of an action", "action");
+  return Status::Ok();
+}
+
+// Refuses an action id that does not exist (inside the write).
+Status RequireAction(store::Database& db, const std::string& action_id) {
+  PB_ASSIGN_OR_RETURN(const auto action, store::LoadAction(db, action_id));
+  if (!action.has_value()) return Status::InvalidArgument("is not the id of an action", "action");
   return Status::Ok();
 }
 
@@ -145,6 +158,30 @@ Result<LinkOutcome> CaseLinker::RemovePillar(const accounts::Session& session, s
     detail = "pillar=" + value;
     return store::DeleteCasePillar(db, id, value);
   });
+}
+
+Result<LinkOutcome> CaseLinker::AddAction(const accounts::Session& session, std::string_view case_id,
+                                          std::string_view action_id) {
+  PB_RETURN_IF_ERROR(CheckAction(action_id));
+  const std::string id(case_id), action(action_id);
+  return Change(session, case_id, "case.action.linked",
+                [&](store::Database& db, std::string& detail) -> Result<bool> {
+                  PB_RETURN_IF_ERROR(RequireAction(db, action));
+                  detail = "action=" + action;
+                  return store::InsertCaseAction(db, id, action);
+                });
+}
+
+Result<LinkOutcome> CaseLinker::RemoveAction(const accounts::Session& session, std::string_view case_id,
+                                             std::string_view action_id) {
+  PB_RETURN_IF_ERROR(CheckAction(action_id));
+  const std::string id(case_id), action(action_id);
+  return Change(session, case_id, "case.action.unlinked",
+                [&](store::Database& db, std::string& detail) -> Result<bool> {
+                  PB_RETURN_IF_ERROR(RequireAction(db, action));
+                  detail = "action=" + action;
+                  return store::DeleteCaseAction(db, id, action);
+                });
 }
 
 }  // namespace pillarbox::cases

@@ -1,4 +1,4 @@
-// CaseLinker: adding and removing a case's reports, tags and pillars. Each
+// CaseLinker: adding and removing a case's reports, tags, pillars and actions. Each
 // call is idempotent: linking what is already linked (or unlinking what is
 // not) changes nothing and records nothing. Each real change bumps the case's
 // revision and writes a timeline event and an audit entry in the same write,
@@ -49,6 +49,14 @@ class CaseLinker {
   Result<LinkOutcome> AddPillar(const accounts::Session& session, std::string_view case_id, std::string_view pillar);
   Result<LinkOutcome> RemovePillar(const accounts::Session& session, std::string_view case_id,
                                    std::string_view pillar);
+
+  // Links / unlinks action `action_id` (events "case.action.linked" /
+  // "case.action.unlinked"); InvalidArgument naming "action" when no such
+  // action exists.
+  Result<LinkOutcome> AddAction(const accounts::Session& session, std::string_view case_id,
+                                std::string_view action_id);
+  Result<LinkOutcome> RemoveAction(const accounts::Session& session, std::string_view case_id,
+                                   std::string_view action_id);
 
  private:
   // A link change to run inside the write: returns whether it changed

@@ -3,6 +3,7 @@
 // Each member is thread-safe.
 #pragma once
 
+#include "cases/action_service.h"
 #include "cases/case_editor.h"
 #include "cases/case_environment.h"
 #include "cases/case_linker.h"
@@ -15,13 +16,15 @@ namespace pillarbox::cases {
 struct CaseServices {
   // `environment`'s references must outlive the services.
   explicit CaseServices(const CaseEnvironment& environment)
-      : reader(environment), editor(environment), linker(environment), merger(environment), notebook(environment) {}
+      : reader(environment), editor(environment), linker(environment), merger(environment), notebook(environment),
+        actions(environment) {}
 
   CaseReader reader;
   CaseEditor editor;
   CaseLinker linker;
   CaseMerger merger;
   CaseNotebook notebook;
+  ActionService actions;  // the actions catalogue (cases link to it through `linker`)
 };
 
 }  // namespace pillarbox::cases

@@ -61,6 +61,10 @@ void RegisterCaseLinkRoutes(Pistache::Rest::Router& router, const RouteContext& 
       PathLinkRoute(context, "PUT /api/v1/cases/:id/pillars/:pillar", ":pillar", &CaseLinker::AddPillar));
   Delete(router, "/api/v1/cases/:id/pillars/:pillar",
          PathLinkRoute(context, "DELETE /api/v1/cases/:id/pillars/:pillar", ":pillar", &CaseLinker::RemovePillar));
+  Put(router, "/api/v1/cases/:id/actions/:action_id",
+      PathLinkRoute(context, "PUT /api/v1/cases/:id/actions/:action_id", ":action_id", &CaseLinker::AddAction));
+  Delete(router, "/api/v1/cases/:id/actions/:action_id",
+         PathLinkRoute(context, "DELETE /api/v1/cases/:id/actions/:action_id", ":action_id", &CaseLinker::RemoveAction));
 }
 
 }  // namespace pillarbox::http

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cases/case_services.h"
+#include "http/action_routes.h"
 #include "http/case_json.h"
 #include "http/case_link_routes.h"
 #include "http/case_route_support.h"
@@ -126,6 +127,7 @@ void RegisterCaseRoutes(Pistache::Rest::Router& router, const RouteContext& cont
   RegisterOneCase(router, context);
   RegisterNotes(router, context);
   RegisterCaseLinkRoutes(router, context);
+  RegisterActionRoutes(router, context);
 }
 
 }  // namespace pillarbox::http

@@ -27,7 +27,7 @@ using Session = std::shared_ptr<const accounts::Session>;
 nlohmann::json SummaryJson(const store::ReportSummary& summary) {
   return {{"id", summary.id},         {"kind", summary.kind},     {"desk", summary.desk_id},
           {"received_day", summary.received_day}, {"region", summary.region}, {"sector", summary.sector},
-          {"status", summary.status}};
+          {"status", summary.status}, {"demo", summary.demo}};
 }
 
 }  // namespace

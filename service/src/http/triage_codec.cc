@@ -53,6 +53,7 @@ nlohmann::json TriageItemJson(const cases::TriageItem& item) {
           {"close_reason", TextOrNull(row.close_reason)},
           {"assignee", TextOrNull(row.assignee_id)},
           {"revision", row.revision},
+          {"demo", summary.demo},
           {"tags", row.tags},
           {"pillars", row.pillars},
           {"acknowledged_day", TextOrNull(row.acknowledged_day)},

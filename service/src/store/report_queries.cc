@@ -7,7 +7,7 @@ namespace {
 
 ReportSummary ReadSummary(const Statement& row) {
   return {row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
-          row.ColumnText(4), row.ColumnText(5), row.ColumnText(6)};
+          row.ColumnText(4), row.ColumnText(5), row.ColumnText(6), row.ColumnInt64(7) != 0};
 }
 
 Status LoadFields(Database& db, intake::SealedReport& report) {
@@ -42,7 +42,7 @@ Status LoadClearAnswers(Database& db, intake::SealedReport& report) {
 
 Result<std::optional<ReportSummary>> LoadReportSummary(Database& db, std::string_view id) {
   static constexpr char kSummarySql[] =
-      "SELECT id, kind, desk_id, received_day, region, sector, status FROM reports WHERE id = ?";
+      "SELECT id, kind, desk_id, received_day, region, sector, status, demo FROM reports WHERE id = ?";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kSummarySql));
   select->BindText(1, id);
   PB_ASSIGN_OR_RETURN(const bool row, select->Step());

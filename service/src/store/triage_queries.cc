@@ -13,7 +13,7 @@ namespace {
 // driver's key; ?10.. the conditions (NULL = any), see BindConditions.
 constexpr char kColumns[] =
     "SELECT r.id, r.kind, r.desk_id, r.received_day, r.region, r.sector, r.status, r.assignee_id, "
-    "r.close_reason, r.acknowledged_day, r.first_feedback_day, r.revision ";
+    "r.close_reason, r.acknowledged_day, r.first_feedback_day, r.revision, r.demo ";
 
 // The driving walk of each TriageDriver, in enum order: an index range in
 // (received_day DESC, id DESC) order, bounded by the cursor and from_day.
@@ -135,7 +135,7 @@ void BindConditions(Statement& statement, const TriageWalk& walk, const TriageCo
 TriageRow ReadTriageRow(const Statement& row) {
   TriageRow triage;
   triage.summary = {row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
-                    row.ColumnText(4), row.ColumnText(5), row.ColumnText(6)};
+                    row.ColumnText(4), row.ColumnText(5), row.ColumnText(6), row.ColumnInt64(12) != 0};
   triage.assignee_id = row.ColumnText(7);
   triage.close_reason = row.ColumnText(8);
   triage.acknowledged_day = row.ColumnText(9);
