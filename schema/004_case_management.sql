@@ -191,3 +191,15 @@ UPDATE report_blind_indexes
 DROP INDEX report_blind_indexes_by_digest;
 CREATE INDEX report_blind_indexes_by_digest_day
   ON report_blind_indexes (field, digest, received_day DESC, report_id DESC, desk_id);
+
+-- Pillar counts per kind and region (docs/notes/aggregate.md): a pillar link
+-- carries its report's desk, kind and region, copied when it is added, so
+-- the counts are one scan of report_pillars instead of a seek into reports
+-- per link (10 s at 1,000,000 reports).
+ALTER TABLE report_pillars ADD COLUMN desk_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_pillars ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_pillars ADD COLUMN region TEXT NOT NULL DEFAULT '';
+UPDATE report_pillars
+   SET desk_id = (SELECT r.desk_id FROM reports r WHERE r.id = report_pillars.report_id),
+       kind = (SELECT r.kind FROM reports r WHERE r.id = report_pillars.report_id),
+       region = (SELECT r.region FROM reports r WHERE r.id = report_pillars.report_id);

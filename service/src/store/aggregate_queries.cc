@@ -146,10 +146,9 @@ Result<std::map<std::vector<uint8_t>, std::set<std::string>>> OpenCasesByDigest(
 Result<std::vector<PillarCount>> CountPillars(Database& db, const std::vector<std::string>& desks,
                                               std::string_view from_day, std::string_view to_day) {
   static constexpr char kSql[] =
-      "SELECT p.pillar, r.kind, r.region, COUNT(*) "
-      "FROM report_pillars p CROSS JOIN reports r ON r.id = p.report_id "
-      "WHERE p.received_day BETWEEN ?2 AND ?3 AND r.desk_id IN (SELECT value FROM json_each(?1)) "
-      "GROUP BY p.pillar, r.kind, r.region ORDER BY p.pillar, r.kind, r.region";
+      "SELECT pillar, kind, region, COUNT(*) FROM report_pillars "
+      "WHERE received_day BETWEEN ?2 AND ?3 AND desk_id IN (SELECT value FROM json_each(?1)) "
+      "GROUP BY pillar, kind, region ORDER BY pillar, kind, region";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kSql));
   select->BindText(1, JsonStringArray(desks));
   select->BindText(2, from_day);

@@ -69,7 +69,8 @@ Result<std::vector<std::string>> OpenCasesHolding(Database& db, const std::vecto
 Result<std::map<std::vector<uint8_t>, std::set<std::string>>> OpenCasesByDigest(
     Database& db, std::string_view field, const std::vector<std::string>& desks);
 
-// One cell of the pillar counts.
+// One cell of the pillar counts (report_pillars carries its report's desk,
+// kind and region, so this is one scan of that table, no join).
 struct PillarCount {
   std::string pillar;
   std::string kind;

@@ -38,7 +38,8 @@ class AggregatesTest : public test::CasesDatabaseTest {
     if (system != 0) report.blind_indexes.push_back({"ai_system", Digest(system)});
     EXPECT_TRUE(store::InsertSealedReport(*setup_, report).ok());
     static constexpr char kPillarSql[] =
-        "INSERT INTO report_pillars (pillar, received_day, report_id) VALUES (?, ?, ?)";
+        "INSERT INTO report_pillars (pillar, received_day, report_id, desk_id, kind, region) "
+        "SELECT ?1, ?2, ?3, desk_id, kind, region FROM reports WHERE id = ?3";
     for (const std::string& pillar : pillars) {
       auto insert = setup_->Prepare(kPillarSql);
       (*insert)->BindText(1, pillar);
