@@ -143,7 +143,8 @@ Status WriteWorkflow(store::Database& db, Random& random, Draws& draws, const Ge
       "first_feedback_day = ? WHERE id = ?";
   static constexpr char kTagSql[] = "INSERT OR IGNORE INTO report_tags (tag_id, received_day, report_id) VALUES (?, ?, ?)";
   static constexpr char kPillarSql[] =
-      "INSERT OR IGNORE INTO report_pillars (pillar, received_day, report_id) VALUES (?, ?, ?)";
+      "INSERT OR IGNORE INTO report_pillars (pillar, received_day, report_id, desk_id, kind, region) "
+      "SELECT ?1, ?2, ?3, desk_id, kind, region FROM reports WHERE id = ?3";
   auto statuses = StatusesAt(age);
   const int status = random.Pick(statuses);
   const auto day_within = [&](int most) { return cases::AddDays(report.received_day, std::min(age, random.Below(most + 1))); };

@@ -162,6 +162,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
     path = std::regex_replace(path, std::regex("\\{pillar\\}"), "labor");
     path = std::regex_replace(path, std::regex("\\{report_id\\}"), report_id_);
     path = std::regex_replace(path, std::regex("\\{action_id\\}"), action_id_);
+    path = std::regex_replace(path, std::regex("\\{by\\}"), "organization");
+    path = std::regex_replace(path, std::regex("\\{key\\}"), std::string(64, 'a'));
+    if (row.path == "/api/v1/aggregates/groups") path += "?by=organization&min=1";
+    if (row.path == "/api/v1/aggregates/pillars") path += "?from=2020-01&to=2039-12";
     std::optional<std::string> body = CaseBody(row, path);
     if (row.path == "/api/v1/tags" && row.method == "post") body = nlohmann::json{{"name", "made-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}") body = nlohmann::json{{"name", "renamed-by-" + role}}.dump();
@@ -246,6 +250,10 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"patch", "/api/v1/tags/{id}", Expect(401, 200, 200, 200, 403, 403)},
       {"post", "/api/v1/tags/{id}/merge", Expect(401, 200, 200, 200, 403, 403)},
       {"get", "/api/v1/reports/counts", Expect(401, 200, 200, 200, 403, 403)},
+      {"get", "/api/v1/reports/{id}/related", Expect(401, 200, 200, 404, 403, 403)},
+      {"get", "/api/v1/aggregates/groups", Expect(401, 200, 200, 200, 403, 403)},
+      {"get", "/api/v1/aggregates/groups/{by}/{key}/reports", Expect(401, 200, 200, 200, 403, 403)},
+      {"get", "/api/v1/aggregates/pillars", Expect(401, 200, 200, 200, 403, 403)},
       {"post", "/api/v1/reports/{id}/status", Expect(401, 200, 200, 404, 403, 403)},
       {"post", "/api/v1/reports/{id}/assignee", Expect(401, 200, 200, 404, 403, 403)},
       {"get", "/api/v1/settings/deadlines", Expect(401, 200, 200, 200, 403, 403)},

@@ -36,7 +36,8 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       report_labels_(writer, *readers_, keys.audit_key(), clock),
       report_notes_(writer, *readers_, keys.audit_key(), clock),
       report_messages_(writer, *readers_, keys.audit_key(), clock),
-      cases_(cases::CaseEnvironment{*readers_, writer, audit_, keys.audit_key(), clock}) {}
+      cases_(cases::CaseEnvironment{*readers_, writer, audit_, keys.audit_key(), clock}),
+      aggregates_(*readers_) {}
 
 Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::string& database_path,
                                                                   store::GroupCommitWriter& writer,
@@ -68,6 +69,7 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.report_notes = &report_notes_;
   context.report_messages = &report_messages_;
   context.cases = &cases_;
+  context.aggregates = &aggregates_;
 }
 
 }  // namespace pillarbox::app

@@ -14,6 +14,7 @@
 #include "accounts/login_service.h"
 #include "accounts/session_store.h"
 #include "audit/audit_recorder.h"
+#include "cases/aggregates.h"
 #include "cases/case_services.h"
 #include "cases/deadlines.h"
 #include "cases/report_labels.h"
@@ -73,6 +74,7 @@ class ReviewerServices {
   cases::ReportNotes report_notes_;
   cases::ReportMessages report_messages_;
   cases::CaseServices cases_;
+  cases::Aggregates aggregates_;
 };
 
 }  // namespace pillarbox::app

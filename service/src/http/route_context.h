@@ -34,6 +34,7 @@ struct CaseServices;
 class TriageQueue;
 class WorkflowService;
 class DeadlineSettings;
+class Aggregates;
 }  // namespace pillarbox::cases
 
 namespace pillarbox::http {
@@ -54,6 +55,7 @@ struct RouteContext {
   cases::TriageQueue* triage = nullptr;          // GET /api/v1/reports and counts
   cases::WorkflowService* workflow = nullptr;    // status and assignee changes
   cases::DeadlineSettings* deadlines = nullptr;  // workflow deadlines
+  cases::Aggregates* aggregates = nullptr;       // groups, related reports, pillar counts
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   accounts::DeskMembership* desk_membership = nullptr;

@@ -4,6 +4,7 @@
 #include <pistache/router.h>
 
 #include "http/admin_routes.h"
+#include "http/aggregate_routes.h"
 #include "http/auth_routes.h"
 #include "http/case_routes.h"
 #include "http/catalog_routes.h"
@@ -38,6 +39,7 @@ Status HttpServer::Start() {
   RegisterReportRoutes(impl_->router, impl_->context);
   RegisterAuthRoutes(impl_->router, impl_->context);
   RegisterTriageRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
+  RegisterAggregateRoutes(impl_->router, impl_->context);
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
   RegisterDeskRoutes(impl_->router, impl_->context);

@@ -47,7 +47,8 @@ Result<bool> RemoveReportTag(Database& db, const ReportRef& report, std::string_
 
 Result<bool> AddReportPillar(Database& db, const ReportRef& report, std::string_view pillar) {
   static constexpr char kAddSql[] =
-      "INSERT OR IGNORE INTO report_pillars (pillar, received_day, report_id) VALUES (?, ?, ?)";
+      "INSERT OR IGNORE INTO report_pillars (pillar, received_day, report_id, desk_id, kind, region) "
+      "SELECT ?1, ?2, ?3, desk_id, kind, region FROM reports WHERE id = ?3";
   return RunLinkStatement(db, kAddSql, report, pillar);
 }
 

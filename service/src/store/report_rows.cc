@@ -53,12 +53,14 @@ Status InsertClearAnswerRows(Database& db, const intake::SealedReport& report) {
 
 Status InsertBlindIndexRows(Database& db, const intake::SealedReport& report) {
   static constexpr char kInsertBlindIndexSql[] =
-      "INSERT INTO report_blind_indexes (report_id, field, digest) VALUES (?, ?, ?)";
+      "INSERT INTO report_blind_indexes (report_id, field, digest, desk_id, received_day) VALUES (?, ?, ?, ?, ?)";
   for (const intake::BlindIndexEntry& entry : report.blind_indexes) {
     PB_ASSIGN_OR_RETURN(Statement * insert, db.Prepare(kInsertBlindIndexSql));
     insert->BindText(1, report.id);
     insert->BindText(2, entry.field);
     insert->BindBlob(3, entry.digest);
+    insert->BindText(4, report.desk_id);
+    insert->BindText(5, report.received_day);
     PB_RETURN_IF_ERROR(insert->Run());
   }
   return Status::Ok();
