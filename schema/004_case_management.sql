@@ -176,7 +176,7 @@ CREATE TABLE case_actions (
 CREATE INDEX case_actions_by_action ON case_actions (action_id);
 
 
--- Aggregation (docs/notes/aggregate.md): blind indexes carry their report's
+-- Aggregation (docs/ARCHITECTURE.md, "Aggregation"): blind indexes carry their report's
 -- desk and received day, so the groups of one desk are counted and one
 -- group's reports are listed newest first from this index alone, without a
 -- seek into reports per row (joining a million rows to reports for the desk
@@ -192,7 +192,7 @@ DROP INDEX report_blind_indexes_by_digest;
 CREATE INDEX report_blind_indexes_by_digest_day
   ON report_blind_indexes (field, digest, received_day DESC, report_id DESC, desk_id);
 
--- Pillar counts per kind and region (docs/notes/aggregate.md): a pillar link
+-- Pillar counts per kind and region (docs/ARCHITECTURE.md, "Aggregation"): a pillar link
 -- carries its report's desk, kind and region, copied when it is added, so
 -- the counts are one scan of report_pillars instead of a seek into reports
 -- per link (10 s at 1,000,000 reports).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Aggregation benchmark (docs/notes/aggregate.md): groups by organization and
+# Aggregation benchmark (docs/BENCHMARKS.md): groups by organization and
 # AI system, one group's pages, related reports and pillar counts over
 # REPORTS synthetic reports (tests/bench/report_generator.h). The database is
 # generated when missing (about 7 minutes for 1,000,000) and kept. A database

@@ -27,6 +27,12 @@ struct ReportSummary {
   bool operator==(const ReportSummary&) const = default;
 };
 
+// Where a page of reports ends: the last (received_day, id) it held.
+struct ReportCursor {
+  std::string received_day;
+  std::string id;
+};
+
 // Report `id` with its sealed fields and clear answers (blind indexes and the
 // reporter's wrapped key are not loaded), or nullopt when there is none.
 Result<std::optional<intake::SealedReport>> LoadSealedReport(Database& db, std::string_view id);
