@@ -1,6 +1,8 @@
 // UTF-8 validation after RFC 3629, section 4 (the well-formed byte sequences).
 #include "intake/utf8.h"
 
+#include <string>
+
 #include <cstdint>
 
 namespace pillarbox::intake {
@@ -54,6 +56,26 @@ size_t CodePointCount(std::string_view text) {
     if ((static_cast<uint8_t>(c) & 0xC0) != 0x80) ++count;
   }
   return count;
+}
+
+std::string NormalizeLineBreaks(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+bool HasForbiddenControl(std::string_view text, bool allow_newline_and_tab) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (allow_newline_and_tab && (byte == '\n' || byte == '\t')) continue;
+    if (byte < 0x20 || byte == 0x7F) return true;
+    if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) return true;
+  }
+  return false;
 }
 
 }  // namespace pillarbox::intake

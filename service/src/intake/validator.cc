@@ -34,27 +34,6 @@ bool IsBlank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-std::string NormalizeLineBreaks(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
-// True for C0 controls, DEL and C1 controls (U+0080..U+009F, encoded C2 80..C2 9F).
-bool HasForbiddenControl(std::string_view text, bool allow_newline_and_tab) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (allow_newline_and_tab && (byte == '\n' || byte == '\t')) continue;
-    if (byte < 0x20 || byte == 0x7F) return true;
-    if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) return true;
-  }
-  return false;
-}
-
 Result<Values> ValidateText(const QuestionField& field, const std::string& raw) {
   if (!IsValidUtf8(raw)) return Invalid(field, "is not valid UTF-8 text");
   const bool long_text = field.type == FieldType::kLongText;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/json_string_array.h"
 #include "store/row_loop.h"
 
 namespace pillarbox::store {
@@ -13,20 +14,6 @@ ReportSummary ReadSummary(Statement& row) {
 }
 
 }  // namespace
-
-std::string JsonStringArray(const std::vector<std::string>& values) {
-  std::string json = "[";
-  for (const std::string& value : values) {
-    if (json.size() > 1) json += ',';
-    json += '"';
-    for (const char c : value) {
-      if (c == '"' || c == '\\') json += '\\';
-      json += c;
-    }
-    json += '"';
-  }
-  return json + "]";
-}
 
 Result<std::vector<DigestGroup>> CountDigestGroups(Database& db, std::string_view field,
                                                    const std::vector<std::string>& desks, int64_t min_count,

@@ -85,7 +85,4 @@ struct PillarCount {
 Result<std::vector<PillarCount>> CountPillars(Database& db, const std::vector<std::string>& desks,
                                               std::string_view from_day, std::string_view to_day);
 
-// `values` as a JSON array of strings (for json_each).
-std::string JsonStringArray(const std::vector<std::string>& values);
-
 }  // namespace pillarbox::store

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <set>
 
+#include "store/json_string_array.h"
+
 namespace pillarbox::store {
 namespace {
 
@@ -93,21 +95,6 @@ const char* CountSql(TriageDriver driver, const TriageConditions& conditions) {
   return Intern(std::string("SELECT r.status, count(*) ") + d.from + ConditionsSql(conditions) + "GROUP BY r.status");
 }
 
-// `values` as a JSON array of strings (for json_each).
-std::string JsonArray(const std::vector<std::string>& values) {
-  std::string json = "[";
-  for (const std::string& value : values) {
-    if (json.size() > 1) json += ',';
-    json += '"';
-    for (const char c : value) {
-      if (c == '"' || c == '\\') json += '\\';
-      json += c;
-    }
-    json += '"';
-  }
-  return json + "]";
-}
-
 void BindOptional(Statement& statement, int index, const std::string& value) {
   if (value.empty()) {
     statement.BindNull(index);
@@ -118,7 +105,7 @@ void BindOptional(Statement& statement, int index, const std::string& value) {
 
 void BindConditions(Statement& statement, const TriageWalk& walk, const TriageConditions& c) {
   statement.BindText(4, walk.key);
-  statement.BindText(10, JsonArray(c.desks));
+  statement.BindText(10, JsonStringArray(c.desks));
   BindOptional(statement, 11, c.kind);
   BindOptional(statement, 12, c.region);
   BindOptional(statement, 13, c.sector);
@@ -292,3 +279,4 @@ Status LoadTriageLabels(Database& db, std::vector<TriageRow>& rows) {
 }
 
 }  // namespace pillarbox::store
+
