@@ -12,6 +12,7 @@
 
 #include "instance_inspector.h"
 #include "privacy/totp.h"
+#include "staff_login.h"
 #include "support/http_client.h"
 #include "support/service_process.h"
 
@@ -37,13 +38,7 @@ int64_t SqlCount(const std::string& db_path, const std::string& sql) {
 class DemoDataTest : public ::testing::Test {
  protected:
   std::string Login(const json& credentials) {
-    HttpClient client(service_.port());
-    const std::string code = *privacy::TotpCode(credentials["totp_secret"].get<std::string>(), std::time(nullptr));
-    const auto response = client.PostJson(
-        "/api/v1/auth/login",
-        json{{"username", credentials["username"]}, {"password", credentials["password"]}, {"totp", code}}.dump());
-    EXPECT_EQ(response.status, 200) << response.body;
-    return json::parse(response.body, nullptr, false).value("token", "");
+    return SignInStaff(service_.port(), credentials);
   }
 
   json Get(const std::string& path, const std::string& token, int status = 200) {

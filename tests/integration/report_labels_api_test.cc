@@ -12,6 +12,7 @@
 #include "instance_inspector.h"
 #include "privacy/totp.h"
 #include "report_payloads.h"
+#include "staff_login.h"
 #include "support/http_client.h"
 #include "support/service_process.h"
 
@@ -35,13 +36,7 @@ class ReportLabelsApiTest : public ::testing::Test {
   }
 
   std::string Login(const json& credentials) {
-    HttpClient client(service_.port());
-    const std::string code = *privacy::TotpCode(credentials["totp_secret"].get<std::string>(), std::time(nullptr));
-    const auto response = client.PostJson(
-        "/api/v1/auth/login",
-        json{{"username", credentials["username"]}, {"password", credentials["password"]}, {"totp", code}}.dump());
-    EXPECT_EQ(response.status, 200) << response.body;
-    return json::parse(response.body, nullptr, false).value("token", "");
+    return SignInStaff(service_.port(), credentials);
   }
 
   json CreateUser(const std::string& name, const std::string& role, const std::vector<std::string>& desks) {

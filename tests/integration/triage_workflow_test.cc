@@ -10,6 +10,7 @@
 
 #include "privacy/totp.h"
 #include "report_payloads.h"
+#include "staff_login.h"
 #include "support/http_client.h"
 #include "support/service_process.h"
 
@@ -39,13 +40,7 @@ class TriageWorkflowTest : public ::testing::Test {
   }
 
   std::string Login(const json& credentials) {
-    HttpClient client(service_.port());
-    const std::string code = *privacy::TotpCode(credentials["totp_secret"].get<std::string>(), std::time(nullptr));
-    const auto response = client.PostJson(
-        "/api/v1/auth/login",
-        json{{"username", credentials["username"]}, {"password", credentials["password"]}, {"totp", code}}.dump());
-    EXPECT_EQ(response.status, 200) << response.body;
-    return json::parse(response.body, nullptr, false).value("token", "");
+    return SignInStaff(service_.port(), credentials);
   }
 
   json CreateUser(const std::string& name, const std::string& role, const std::vector<std::string>& desks) {
