@@ -8,6 +8,7 @@
 #include "privacy/bytes.h"
 #include "privacy/totp.h"
 #include "report_payloads.h"
+#include "staff_login.h"
 
 namespace pillarbox::testing {
 
@@ -22,14 +23,7 @@ void CaseApiTest::SetUp() {
 }
 
 std::string CaseApiTest::Login(const nlohmann::json& credentials) {
-  HttpClient client(service_.port());
-  const std::string code = *privacy::TotpCode(credentials["totp_secret"].get<std::string>(), std::time(nullptr));
-  const auto response = client.PostJson(
-      "/api/v1/auth/login",
-      nlohmann::json{{"username", credentials["username"]}, {"password", credentials["password"]}, {"totp", code}}
-          .dump());
-  EXPECT_EQ(response.status, 200) << response.body;
-  return nlohmann::json::parse(response.body, nullptr, false).value("token", "");
+  return SignInStaff(service_.port(), credentials);
 }
 
 nlohmann::json CaseApiTest::CreateUser(const std::string& name, const std::string& role,
