@@ -22,6 +22,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libpistache-dev libsodium-dev liboath-dev libsqlite3-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
   libgtest-dev libgmock-dev sqlite3
+  libmagic-dev libexiv2-dev libtag1-dev libmstch-dev
 )
 test_packages=(wrk)
 

@@ -1,9 +1,8 @@
 // SessionStore: the signed-in reviewers, admins, partners and researchers.
 //
 // A session is created after a successful login and identified by a bearer
-// token of 256 random bits, returned once. The store keeps only a keyed
-// BLAKE2b of the token (the key is random per process), so a memory or core
-// dump of the map does not yield usable tokens. Sessions live in memory only:
+// token of 256 random bits, returned once; tokens are kept only as keyed
+// digests (privacy/bearer_token_table.h). Sessions live in memory only:
 // they hold the user's unlocked keys, which must never reach disk, so a
 // restart signs everyone out. A session ends at its idle timeout, its absolute
 // timeout, on Revoke (logout) or RevokeUser (password change, account
@@ -13,15 +12,14 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/clock.h"
 #include "common/status.h"
+#include "privacy/bearer_token_table.h"
 #include "privacy/bytes.h"
 
 namespace pillarbox::accounts {
@@ -86,23 +84,12 @@ class SessionStore {
   // Open sessions, expired ones included until purged.
   size_t size() const;
   // How long a session lives at most, in seconds.
-  int64_t absolute_timeout_seconds() const { return options_.absolute_timeout_seconds; }
+  int64_t absolute_timeout_seconds() const { return absolute_timeout_seconds_; }
 
  private:
-  struct Entry {
-    std::shared_ptr<const Session> session;
-    int64_t last_seen = 0;
-  };
-
-  std::string TokenDigest(std::string_view token) const;
-  bool Expired(const Entry& entry, int64_t now) const;
-  size_t PurgeExpiredLocked(int64_t now);
-
   const Clock& clock_;
-  const Options options_;
-  const privacy::SecretKey digest_key_;
-  mutable std::mutex mutex_;
-  std::map<std::string, Entry> sessions_;  // keyed by TokenDigest
+  const int64_t absolute_timeout_seconds_;
+  privacy::BearerTokenTable<Session> sessions_;
 };
 
 }  // namespace pillarbox::accounts

@@ -11,7 +11,16 @@ class WorkerPool;
 namespace pillarbox::intake {
 class IntakeService;
 class QuestionnaireCatalog;
+class ReporterSessions;
+class ReporterFollowup;
+class EvidenceService;
+class UploadStaging;
+class SubmissionQuota;
+class ProofOfWork;
 }  // namespace pillarbox::intake
+namespace pillarbox::pages {
+class ReporterPages;
+}
 namespace pillarbox::accounts {
 class AccountAdmin;
 class DeskMembership;
@@ -41,6 +50,14 @@ namespace pillarbox::http {
 
 struct RouteContext {
   intake::IntakeService* intake = nullptr;
+  // Reporter side (issue 5); each group of routes is registered only when set.
+  intake::ReporterSessions* reporter_sessions = nullptr;  // receipt sign-in sessions
+  intake::ReporterFollowup* reporter_followup = nullptr;  // /api/v1/reporter/*
+  intake::EvidenceService* evidence = nullptr;            // evidence files, both sides
+  intake::UploadStaging* uploads = nullptr;               // chunked uploads in memory
+  intake::SubmissionQuota* submission_quota = nullptr;    // global intake quota; null: none
+  intake::ProofOfWork* proof_of_work = nullptr;           // API proof-of-work; null: off
+  pages::ReporterPages* reporter_pages = nullptr;         // server-rendered reporter pages
   // Reviewer side; the routes that need them are registered only when set.
   accounts::LoginService* login = nullptr;
   accounts::SessionStore* sessions = nullptr;

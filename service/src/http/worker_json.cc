@@ -1,0 +1,33 @@
+#include "http/worker_json.h"
+
+#include <pistache/http.h>
+
+#include <memory>
+
+#include "common/logging.h"
+#include "http/responses.h"
+#include "http/status_mapping.h"
+
+namespace pillarbox::http {
+
+using Pistache::Http::ResponseWriter;
+
+void FailRequest(ResponseWriter& response, const char* route, std::chrono::steady_clock::time_point started,
+                 const Status& status) {
+  SendError(response, status);
+  LogRequest(route, HttpCodeFor(status), started);
+}
+
+void RunJsonOnWorkers(WorkerPool& pool, ResponseWriter& response, const char* route,
+                      std::chrono::steady_clock::time_point started, JsonTask task, int success_code) {
+  auto pending = std::make_shared<ResponseWriter>(std::move(response));
+  const Status queued = pool.Post([pending, started, route, success_code, task = std::move(task)] {
+    Result<nlohmann::json> body = task();
+    if (!body.ok()) return FailRequest(*pending, route, started, body.status());
+    SendJson(*pending, success_code, body->dump());
+    LogRequest(route, success_code, started);
+  });
+  if (!queued.ok()) FailRequest(*pending, route, started, queued);
+}
+
+}  // namespace pillarbox::http
