@@ -12,12 +12,14 @@ namespace pillarbox::intake {
 class IntakeService;
 class QuestionnaireCatalog;
 class ReporterSessions;
-class ReporterFollowup;
-class EvidenceService;
-class UploadStaging;
 class SubmissionQuota;
 class ProofOfWork;
 }  // namespace pillarbox::intake
+namespace pillarbox::reporter {
+class ReporterFollowup;
+class EvidenceService;
+class UploadStaging;
+}  // namespace pillarbox::reporter
 namespace pillarbox::pages {
 class ReporterPages;
 }
@@ -52,9 +54,9 @@ struct RouteContext {
   intake::IntakeService* intake = nullptr;
   // Reporter side (issue 5); each group of routes is registered only when set.
   intake::ReporterSessions* reporter_sessions = nullptr;  // receipt sign-in sessions
-  intake::ReporterFollowup* reporter_followup = nullptr;  // /api/v1/reporter/*
-  intake::EvidenceService* evidence = nullptr;            // evidence files, both sides
-  intake::UploadStaging* uploads = nullptr;               // chunked uploads in memory
+  reporter::ReporterFollowup* reporter_followup = nullptr;  // /api/v1/reporter/*
+  reporter::EvidenceService* evidence = nullptr;            // evidence files, both sides
+  reporter::UploadStaging* uploads = nullptr;               // chunked uploads in memory
   intake::SubmissionQuota* submission_quota = nullptr;    // global intake quota; null: none
   intake::ProofOfWork* proof_of_work = nullptr;           // API proof-of-work; null: off
   pages::ReporterPages* reporter_pages = nullptr;         // server-rendered reporter pages
