@@ -8,6 +8,7 @@
 
 #include "media/audio_metadata.h"
 #include "media/content_sniffer.h"
+#include "media/gif_blocks.h"
 #include "media/image_metadata.h"
 #include "media/jpeg_segments.h"
 #include "media/media_kind.h"
@@ -44,6 +45,14 @@ Result<intake::CleanedEvidence> CleanPng(std::span<const uint8_t> content) {
   return cleaned;
 }
 
+Result<intake::CleanedEvidence> CleanGif(std::span<const uint8_t> content) {
+  PB_ASSIGN_OR_RETURN(FilteredGif filtered, FilterGifBlocks(content));
+  intake::CleanedEvidence cleaned;
+  cleaned.content = std::move(filtered.content);
+  cleaned.removed = std::move(filtered.removed);
+  return cleaned;
+}
+
 Result<intake::CleanedEvidence> CleanWithExiv2(std::span<const uint8_t> content) {
   PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content));
   intake::CleanedEvidence cleaned;
@@ -73,7 +82,7 @@ Result<intake::CleanedEvidence> CleanByKind(MediaKind kind, std::span<const uint
     case MediaKind::kJpeg: return CleanJpeg(content);
     case MediaKind::kPng: return CleanPng(content);
     case MediaKind::kWebp: return CleanWithExiv2(content);
-    case MediaKind::kGif: return KeptWithWarning(content, "gif_metadata_kept");
+    case MediaKind::kGif: return CleanGif(content);
     case MediaKind::kPdf: return KeptWithWarning(content, "pdf_metadata_kept");
     case MediaKind::kMp3:
     case MediaKind::kOgg:

@@ -47,8 +47,10 @@ std::vector<uint8_t> AddCameraMetadata(std::span<const uint8_t> image, const std
   exif["Exif.GPSInfo.GPSLatitude"] = Exiv2::Rational(48, 1);
   exif["Exif.GPSInfo.GPSLongitudeRef"] = "E";
   exif["Exif.GPSInfo.GPSLongitude"] = Exiv2::Rational(2, 1);
-  opened->xmpData()["Xmp.dc.creator"] = xmp_creator;
-  opened->iptcData()["Iptc.Application2.Byline"] = xmp_creator;
+  if (!xmp_creator.empty()) {
+    opened->xmpData()["Xmp.dc.creator"] = xmp_creator;
+    opened->iptcData()["Iptc.Application2.Byline"] = xmp_creator;
+  }
   opened->writeMetadata();
   Exiv2::BasicIo& io = opened->io();
   io.seek(0, Exiv2::BasicIo::beg);

@@ -22,7 +22,8 @@ struct FoundMetadata {
 FoundMetadata ReadMetadata(std::span<const uint8_t> image);
 
 // `image` with exiv2-written EXIF (camera serial `serial`, GPS latitude and
-// longitude), XMP (dc:creator `xmp_creator`) and IPTC (byline) added.
+// longitude) and, when `xmp_creator` is not empty, XMP (dc:creator) and IPTC
+// (byline) holding it.
 std::vector<uint8_t> AddCameraMetadata(std::span<const uint8_t> image, const std::string& serial,
                                        const std::string& xmp_creator);
 

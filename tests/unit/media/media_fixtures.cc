@@ -155,3 +155,35 @@ std::vector<uint8_t> WavData(const std::vector<uint8_t>& wav) {
 }
 
 }  // namespace pillarbox::media::testing
+
+namespace pillarbox::media::testing {
+
+std::vector<uint8_t> Gif(const std::string& canary) {
+  std::vector<uint8_t> gif = {'G', 'I', 'F', '8', '9', 'a', 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00,
+                              0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF};
+  const std::string looping = "NETSCAPE2.0";
+  gif.insert(gif.end(), {0x21, 0xFF, 0x0B});
+  gif.insert(gif.end(), looping.begin(), looping.end());
+  gif.insert(gif.end(), {0x03, 0x01, 0x00, 0x00, 0x00});
+  if (!canary.empty()) {
+    gif.insert(gif.end(), {0x21, 0xFE, static_cast<uint8_t>(canary.size())});
+    gif.insert(gif.end(), canary.begin(), canary.end());
+    gif.push_back(0x00);
+    const std::string xmp = "XMP DataXMP";
+    gif.insert(gif.end(), {0x21, 0xFF, 0x0B});
+    gif.insert(gif.end(), xmp.begin(), xmp.end());
+    gif.push_back(static_cast<uint8_t>(canary.size()));
+    gif.insert(gif.end(), canary.begin(), canary.end());
+    gif.push_back(0x00);
+  }
+  gif.insert(gif.end(), {0x2C, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00,
+                         0x3B});
+  return gif;
+}
+
+std::vector<uint8_t> TinyWebp() {
+  return {0x52, 0x49, 0x46, 0x46, 0x1a, 0x00, 0x00, 0x00, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x4c, 0x0d,
+          0x00, 0x00, 0x00, 0x2f, 0x00, 0x00, 0x00, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xfe, 0x07, 0x00};
+}
+
+}  // namespace pillarbox::media::testing

@@ -30,3 +30,15 @@ std::vector<uint8_t> Wav(size_t samples, const std::string& title);
 std::vector<uint8_t> WavData(const std::vector<uint8_t>& wav);
 
 }  // namespace pillarbox::media::testing
+
+namespace pillarbox::media::testing {
+
+// A 1x1 GIF89a with a NETSCAPE2.0 looping extension; with `canary` non-empty
+// it also holds a comment extension and an "XMP DataXMP" application
+// extension containing it.
+std::vector<uint8_t> Gif(const std::string& canary);
+
+// A 1x1 lossless WebP (RIFF/WEBP/VP8L, 34 bytes).
+std::vector<uint8_t> TinyWebp();
+
+}  // namespace pillarbox::media::testing
