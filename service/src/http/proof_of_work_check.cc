@@ -1,0 +1,27 @@
+#include "http/proof_of_work_check.h"
+
+#include <pistache/router.h>
+
+#include <string_view>
+
+#include "intake/proof_of_work.h"
+
+namespace pillarbox::http {
+
+Status CheckProofOfWork(const Pistache::Rest::Request& request, const RouteContext& context) {
+  if (context.proof_of_work == nullptr) return Status::Ok();
+  const auto header = request.headers().tryGetRaw(kProofOfWorkHeader);
+  if (!header) {
+    return Status::InvalidArgument("a proof of work is required: GET /api/v1/pow and solve it", kProofOfWorkHeader);
+  }
+  const std::string_view value = header->value();
+  const size_t colon = value.find(':');
+  if (colon == std::string_view::npos) {
+    return Status::InvalidArgument("must be <challenge>:<nonce>", kProofOfWorkHeader);
+  }
+  const Status spent = context.proof_of_work->Spend(value.substr(0, colon), value.substr(colon + 1));
+  if (spent.ok() || spent.code() != StatusCode::kInvalidArgument) return spent;
+  return spent.WithFieldPrefix(kProofOfWorkHeader);
+}
+
+}  // namespace pillarbox::http
