@@ -14,12 +14,13 @@ Status CheckProofOfWork(const Pistache::Rest::Request& request, const RouteConte
   if (!header) {
     return Status::InvalidArgument("a proof of work is required: GET /api/v1/pow and solve it", kProofOfWorkHeader);
   }
-  const std::string_view value = header->value();
+  const std::string value = header->value();  // Raw::value() returns a copy
   const size_t colon = value.find(':');
-  if (colon == std::string_view::npos) {
+  if (colon == std::string::npos) {
     return Status::InvalidArgument("must be <challenge>:<nonce>", kProofOfWorkHeader);
   }
-  const Status spent = context.proof_of_work->Spend(value.substr(0, colon), value.substr(colon + 1));
+  const std::string_view text = value;
+  const Status spent = context.proof_of_work->Spend(text.substr(0, colon), text.substr(colon + 1));
   if (spent.ok() || spent.code() != StatusCode::kInvalidArgument) return spent;
   return spent.WithFieldPrefix(kProofOfWorkHeader);
 }
