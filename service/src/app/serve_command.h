@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "app/listen_address.h"
@@ -17,6 +18,8 @@ struct ServeOptions {
   size_t queue_capacity = 4096;  // pending submissions before 503
   size_t max_batch = 256;        // submissions per commit at most
   std::string log_level = "info";
+  size_t max_file_mib = 30;           // largest evidence file
+  int64_t max_files_per_report = 20;  // evidence files of one report at most
 };
 
 // Returns the process exit code. Prints "pillarbox listening on
