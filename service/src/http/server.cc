@@ -13,6 +13,7 @@
 #include "http/report_label_routes.h"
 #include "http/report_note_routes.h"
 #include "http/report_routes.h"
+#include "http/reporter_routes.h"
 #include "http/reviewer_report_routes.h"
 #include "http/router_guards.h"
 #include "http/tag_routes.h"
@@ -49,6 +50,7 @@ Status HttpServer::Start() {
   RegisterReportLabelRoutes(impl_->router, impl_->context);
   RegisterReportNoteRoutes(impl_->router, impl_->context);
   RegisterCaseRoutes(impl_->router, impl_->context);
+  RegisterReporterRoutes(impl_->router, impl_->context);
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)
