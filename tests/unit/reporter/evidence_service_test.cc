@@ -78,10 +78,16 @@ TEST_F(EvidenceServiceTest, SealedValuesAreBoundToTheirFile) {
   const std::string a = service_->Attach(report_, KeyOf(report_), "a.txt", Text("TEXT:aaa"))->id;
   const std::string b = service_->Attach(report_, KeyOf(report_), "b.txt", Text("TEXT:bbb"))->id;
   // Swap the sealed keys of a and b: neither opens any more.
-  static constexpr char kSwapSql[] =
-      "UPDATE evidence_files SET sealed_key = (SELECT sealed_key FROM evidence_files AS other "
-      "WHERE other.id != evidence_files.id)";
-  ASSERT_TRUE(check_->Execute(kSwapSql).ok());
+  auto a_row = store::LoadEvidenceFile(*check_, report_, a);
+  auto b_row = store::LoadEvidenceFile(*check_, report_, b);
+  ASSERT_TRUE(a_row.ok() && b_row.ok() && a_row->has_value() && b_row->has_value());
+  for (const auto& [id, key] : {std::pair{a, (*b_row)->sealed_key}, std::pair{b, (*a_row)->sealed_key}}) {
+    auto update = check_->Prepare("UPDATE evidence_files SET sealed_key = ? WHERE id = ?");
+    ASSERT_TRUE(update.ok());
+    (*update)->BindBlob(1, key);
+    (*update)->BindText(2, id);
+    ASSERT_TRUE((*update)->Run().ok());
+  }
   EXPECT_EQ(service_->Open(report_, a, KeyOf(report_)).status().code(), StatusCode::kDataLoss);
   EXPECT_EQ(service_->Open(report_, b, KeyOf(report_)).status().code(), StatusCode::kDataLoss);
 }
