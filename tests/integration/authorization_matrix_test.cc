@@ -391,7 +391,9 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
         const bool listed = response.body.find(report_id_) != std::string::npos;
         EXPECT_EQ(listed, role != "reviewer_other_desk") << role;
       }
-      if (response.status < 300) EXPECT_EQ(response.body.find("OWNREPORT-"), std::string::npos) << role;
+      if (response.status < 300) {
+        EXPECT_EQ(response.body.find("OWNREPORT-"), std::string::npos) << role << " got the reporter's report";
+      }
     }
     const HttpResponse as_reporter = Exercise(row, "reporter");
     EXPECT_EQ(as_reporter.status, row.reporter != 0 ? row.reporter : row.expect.at("anonymous"))

@@ -75,16 +75,11 @@ class ReporterTest : public ::testing::Test {
       ASSERT_TRUE(store::InsertDesk(*db, {"voice", "Voice", 1, desk_key_.public_key, {"voice_cloning"}}).ok());
     }
     ASSERT_TRUE(catalog_.Add(VoiceQuestionnaire()).ok());
-    auto writer_db = store::Database::Open(path_, store::OpenMode::kReadWrite);
-    ASSERT_TRUE(writer_db.ok());
-    writer_ =
-        std::make_unique<store::GroupCommitWriter>(std::move(writer_db).value(), store::GroupCommitWriter::Options{});
-    auto readers = store::ReaderPool::Open(path_, 2);
-    ASSERT_TRUE(readers.ok());
-    readers_ = std::move(readers).value();
-    auto check = store::Database::Open(path_, store::OpenMode::kReadWrite);
-    ASSERT_TRUE(check.ok());
-    check_ = std::move(check).value();
+    store::test::StoreConnections connections = store::test::OpenStoreConnections(path_);
+    ASSERT_NE(connections.check, nullptr);
+    writer_ = std::move(connections.writer);
+    readers_ = std::move(connections.readers);
+    check_ = std::move(connections.check);
     followup_ = std::make_unique<ReporterFollowup>(*writer_, *readers_, keys_, sessions_, catalog_, clock_);
   }
 
