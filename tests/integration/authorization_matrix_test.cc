@@ -75,9 +75,11 @@ class AuthorizationMatrixTest : public ::testing::Test {
     HttpClient client(service_.port());
     const auto questionnaire = nlohmann::json::parse(client.Get("/api/v1/questionnaires/voice_cloning").body);
     report_body_ = BuildReport(questionnaire, "MATRIX").dump();
-    ASSERT_EQ(Call("POST", "/api/v1/reports", "anonymous", report_body_).status, 201);
+    const auto matrix_report = Call("POST", "/api/v1/reports", "anonymous", report_body_);
+    ASSERT_EQ(matrix_report.status, 201);
     const auto listed = Call("GET", "/api/v1/reports", "admin");
     report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
+    file_id_ = AttachEvidence(nlohmann::json::parse(matrix_report.body)["receipt"]);
     const auto submitted = client.PostJson("/api/v1/reports", BuildReport(questionnaire, "OWNREPORT").dump());
     ASSERT_EQ(submitted.status, 201);
     reporter_receipt_ = nlohmann::json::parse(submitted.body)["receipt"];
@@ -134,13 +136,59 @@ class AuthorizationMatrixTest : public ::testing::Test {
     return std::nullopt;
   }
 
-  // A new reporter session for reporter_receipt_.
-  std::string ReporterToken() {
+  // A new reporter session for reporter_receipt_ (or `receipt`).
+  std::string ReporterToken(const std::string& receipt = "") {
     HttpClient client(service_.port());
-    const auto response =
-        client.PostJson("/api/v1/reporter/session", nlohmann::json{{"receipt", reporter_receipt_}}.dump());
+    const auto response = client.PostJson(
+        "/api/v1/reporter/session", nlohmann::json{{"receipt", receipt.empty() ? reporter_receipt_ : receipt}}.dump());
     EXPECT_EQ(response.status, 201) << response.body;
     return nlohmann::json::parse(response.body, nullptr, false).value("token", "");
+  }
+
+  // A new upload of kEvidence.size() bytes by `caller` (a reporter); its id.
+  std::string BeginUpload(const std::string& caller) {
+    const auto begun = Call("POST", "/api/v1/reporter/uploads", caller,
+                            nlohmann::json{{"size", std::string(kEvidence).size()}}.dump());
+    EXPECT_EQ(begun.status, 201) << begun.body;
+    return nlohmann::json::parse(begun.body, nullptr, false).value("upload_id", "");
+  }
+
+  HttpResponse PutChunk(const std::string& caller, const std::string& upload_id) {
+    HttpClient client(service_.port());
+    std::map<std::string, std::string> headers;
+    if (tokens_.count(caller) != 0) headers["Authorization"] = "Bearer " + tokens_[caller];
+    return client.Request("PUT", "/api/v1/reporter/uploads/" + upload_id + "/chunks/0", std::string(kEvidence),
+                          "application/octet-stream", headers);
+  }
+
+  // Attaches kEvidence to the report of `receipt` as its reporter; the file's id.
+  std::string AttachEvidence(const std::string& receipt) {
+    tokens_["matrix_reporter"] = ReporterToken(receipt);
+    const std::string upload_id = BeginUpload("matrix_reporter");
+    EXPECT_EQ(PutChunk("matrix_reporter", upload_id).status, 204);
+    const auto finished = Call("POST", "/api/v1/reporter/uploads/" + upload_id + "/finish", "matrix_reporter",
+                               R"({"name":"matrix evidence.txt"})");
+    EXPECT_EQ(finished.status, 201) << finished.body;
+    return nlohmann::json::parse(finished.body, nullptr, false)["file"].value("id", "");
+  }
+
+  // The evidence rows: a reporter's upload goes through begin, chunk and
+  // finish (the chunk row opens the upload the finish row closes).
+  std::optional<HttpResponse> ExerciseUpload(const Row& row, const std::string& role) {
+    const std::string unknown_upload(32, 'e');
+    if (row.path == "/api/v1/reporter/uploads") {
+      return Call("POST", row.path, role, nlohmann::json{{"size", std::string(kEvidence).size()}}.dump());
+    }
+    if (row.path == "/api/v1/reporter/uploads/{upload_id}/chunks/{index}") {
+      if (role != "reporter") return PutChunk(role, unknown_upload);
+      upload_id_ = BeginUpload(role);
+      return PutChunk(role, upload_id_);
+    }
+    if (row.path == "/api/v1/reporter/uploads/{upload_id}/finish") {
+      const std::string id = role == "reporter" ? upload_id_ : unknown_upload;
+      return Call("POST", "/api/v1/reporter/uploads/" + id + "/finish", role, R"({"name":"evidence.txt"})");
+    }
+    return std::nullopt;
   }
 
   std::string Login(const nlohmann::json& credentials) {
@@ -180,6 +228,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
     path = std::regex_replace(path, std::regex("\\{action_id\\}"), action_id_);
     path = std::regex_replace(path, std::regex("\\{by\\}"), "organization");
     path = std::regex_replace(path, std::regex("\\{key\\}"), std::string(64, 'a'));
+    path = std::regex_replace(path, std::regex("\\{file_id\\}"), file_id_);
+    if (auto upload = ExerciseUpload(row, role)) return *upload;
     if (row.path == "/api/v1/aggregates/groups") path += "?by=organization&min=1";
     if (row.path == "/api/v1/aggregates/pillars") path += "?from=2020-01&to=2039-12";
     std::optional<std::string> body = CaseBody(row, path);
@@ -244,6 +294,9 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string tag_id_;
   std::string action_id_;
   std::string reporter_receipt_;  // of the reporter's own report (not report_id_)
+  std::string file_id_;           // an evidence file of report_id_
+  std::string upload_id_;         // the reporter's upload between the chunk and finish rows
+  static constexpr char kEvidence[] = "evidence for the authorization matrix\n";
 };
 
 std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int other_desk, int partner,
@@ -312,6 +365,13 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"patch", "/api/v1/actions/{id}", Expect(401, 200, 200, 200, 403, 403)},
       // The reporter's follow-up: a staff token is not a reporter session. A
       // wrong receipt is 401 for everyone; the last row deletes the reporter's report.
+      // Evidence files: reviewers of the desk read them; only a reporter uploads (to their own report).
+      {"get", "/api/v1/reports/{id}/files", Expect(401, 200, 200, 404, 403, 403)},
+      {"get", "/api/v1/reports/{id}/files/{file_id}", Expect(401, 200, 200, 404, 403, 403)},
+      {"post", "/api/v1/reporter/uploads", Expect(401, 401, 401, 401, 401, 401), 201},
+      {"put", "/api/v1/reporter/uploads/{upload_id}/chunks/{index}", Expect(401, 401, 401, 401, 401, 401), 204},
+      {"post", "/api/v1/reporter/uploads/{upload_id}/finish", Expect(401, 401, 401, 401, 401, 401), 201},
+      {"get", "/api/v1/reporter/files", Expect(401, 401, 401, 401, 401, 401), 200},
       {"post", "/api/v1/reporter/session", Expect(401, 401, 401, 401, 401, 401), 401},
       {"get", "/api/v1/reporter/report", Expect(401, 401, 401, 401, 401, 401), 200},
       {"post", "/api/v1/reporter/messages", Expect(401, 401, 401, 401, 401, 401), 201},

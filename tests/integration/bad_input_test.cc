@@ -78,7 +78,7 @@ TEST_F(BadInputTest, EachClassIsRefusedWithItsStatusAndFieldAndNothingIsStored) 
       {"wrong content type", With("summary", "fine"), 415, "", "text/plain"},
       {"missing content type", With("summary", "fine"), 415, "", ""},
       {"body over the report limit", With("narrative", std::string(200 * 1024, 'a')), 413, ""},
-      {"request over Pistache's limit", With("narrative", std::string(300 * 1024, 'a')), 413, "pistache"},
+      {"request over Pistache's limit", With("narrative", std::string(1200 * 1024, 'a')), 413, "pistache"},
   };
   HttpClient client(service_->port());
   const int64_t before = CountRows(service_->database_path(), "reports");

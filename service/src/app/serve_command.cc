@@ -16,6 +16,8 @@
 #include "common/logging.h"
 #include "http/server.h"
 #include "intake/intake_service.h"
+#include "media/library_evidence_cleaner.h"
+#include "app/evidence_services.h"
 #include "app/reporter_services.h"
 #include "intake/proof_of_work.h"
 #include "intake/submission_quota.h"
@@ -84,13 +86,26 @@ int RunServe(const ServeOptions& options) {
   std::optional<intake::ProofOfWork> proof_of_work;
   if (options.pow_bits > 0) proof_of_work.emplace(clock, intake::ProofOfWork::Options{.difficulty_bits = options.pow_bits});
 
+  auto evidence = EvidenceServices::Start(instance->layout.database(), (*storage)->writer(),
+                                         media::MakeLibraryEvidenceCleaner(), *instance->keys, clock,
+                                         {.max_file_mib = options.max_file_mib,
+                                          .max_files_per_report = options.max_files_per_report});
+  if (!evidence.ok()) {
+    std::cerr << "pillarbox: cannot start: " << evidence.status().message() << "\n";
+    return 1;
+  }
   http::RouteContext context = BuildRouteContext(*instance->catalog);
   context.intake = &intake;
   context.submission_quota = quota ? &*quota : nullptr;
   context.proof_of_work = proof_of_work ? &*proof_of_work : nullptr;
   (*reviewers)->Fill(context);
   (*reporters)->Fill(context);
-  http::HttpServer server({.host = options.listen.host, .port = options.listen.port, .threads = options.http_threads},
+  (*evidence)->Fill(context);
+  constexpr size_t kMebibyte = 1024 * 1024;
+  http::HttpServer server({.host = options.listen.host,
+                           .port = options.listen.port,
+                           .threads = options.http_threads,
+                           .max_response_bytes = (options.max_file_mib + 1) * kMebibyte},
                           context);
   if (Status started = server.Start(); !started.ok()) {
     std::cerr << "pillarbox: cannot start: " << started.message() << "\n";

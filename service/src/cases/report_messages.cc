@@ -1,30 +1,16 @@
 #include "cases/report_messages.h"
 
-#include "accounts/desk_key_access.h"
 #include "audit/audit_log.h"
 #include "cases/report_access.h"
+#include "cases/report_data_key.h"
 #include "intake/text_body.h"
-#include "privacy/envelope.h"
 #include "privacy/report_message.h"
-#include "store/report_key_envelope.h"
 #include "store/report_message_repository.h"
 
 namespace pillarbox::cases {
 namespace {
 
 constexpr char kReviewerRole[] = "reviewer";
-
-// The data key of visible report `report_id`, opened with the session's desk
-// key. NotFound when the session holds no key of the report's desk version.
-Result<privacy::SecretKey> OpenReportDataKey(const accounts::Session& session, store::Database& db,
-                                             std::string_view report_id) {
-  PB_ASSIGN_OR_RETURN(const auto envelope, store::LoadReportKeyEnvelope(db, report_id));
-  if (!envelope.has_value()) return Status::NotFound("no such report");
-  auto desk_key = accounts::DeskKeyOf(session, db, envelope->desk_id, envelope->desk_key_version);
-  if (desk_key.status().code() == StatusCode::kNotFound) return Status::NotFound("no such report");
-  PB_RETURN_IF_ERROR(desk_key.status());
-  return privacy::OpenSealedKey(*desk_key, envelope->desk_sealed_data_key);
-}
 
 Result<PlainMessage> OpenMessage(const store::StoredMessage& stored, const privacy::SecretKey& data_key) {
   const store::SealedMessageRecord& message = stored.message;

@@ -41,6 +41,7 @@ class TagService;
 class ReportLabels;
 class ReportNotes;
 class ReportMessages;
+class ReportEvidence;
 struct CaseServices;
 class TriageQueue;
 class WorkflowService;
@@ -70,6 +71,7 @@ struct RouteContext {
   cases::ReportLabels* report_labels = nullptr;
   cases::ReportNotes* report_notes = nullptr;
   cases::ReportMessages* report_messages = nullptr;
+  cases::ReportEvidence* report_evidence = nullptr;  // reviewers' side of evidence files
   cases::CaseServices* cases = nullptr;  // the case API (http/case_routes.h)
   cases::TriageQueue* triage = nullptr;          // GET /api/v1/reports and counts
   cases::WorkflowService* workflow = nullptr;    // status and assignee changes

@@ -3,28 +3,10 @@
 #include <pistache/http.h>
 #include <pistache/http_header.h>
 
-#include <ostream>
+#include "http/value_header.h"
 
 namespace pillarbox::http {
 namespace {
-
-// A header with a fixed name and a value given at construction.
-template <const char* kName>
-class ValueHeader final : public Pistache::Http::Header::Header {
- public:
-  static constexpr uint64_t Hash = Pistache::Http::Header::detail::hash(kName);
-  static constexpr const char* Name = kName;
-  uint64_t hash() const override { return Hash; }
-  const char* name() const override { return Name; }
-
-  ValueHeader() = default;
-  explicit ValueHeader(std::string value) : value_(std::move(value)) {}
-  void parse(const std::string& data) override { value_ = data; }
-  void write(std::ostream& stream) const override { stream << value_; }
-
- private:
-  std::string value_;
-};
 
 constexpr char kCsp[] = "Content-Security-Policy";
 constexpr char kContentTypeOptions[] = "X-Content-Type-Options";

@@ -10,6 +10,7 @@
 #include "http/catalog_routes.h"
 #include "http/desk_routes.h"
 #include "http/proof_of_work_routes.h"
+#include "http/evidence_routes.h"
 #include "http/report_label_routes.h"
 #include "http/report_note_routes.h"
 #include "http/report_routes.h"
@@ -43,6 +44,7 @@ Status HttpServer::Start() {
   RegisterAuthRoutes(impl_->router, impl_->context);
   RegisterTriageRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
   RegisterAggregateRoutes(impl_->router, impl_->context);
+  RegisterEvidenceRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
   RegisterDeskRoutes(impl_->router, impl_->context);
@@ -56,6 +58,7 @@ Status HttpServer::Start() {
                         .threads(impl_->options.threads)
                         .flags(Pistache::Tcp::Options::ReuseAddr)
                         .maxRequestSize(impl_->options.max_request_bytes)
+                        .maxResponseSize(impl_->options.max_response_bytes)
                         .headerTimeout(impl_->options.header_timeout)
                         .bodyTimeout(impl_->options.body_timeout)
                         .keepaliveTimeout(impl_->options.keepalive_timeout)

@@ -18,8 +18,12 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0 picks a free port; see HttpServer::port()
   int threads = 2;       // Pistache I/O threads
-  // Request line + headers + body, enforced by Pistache (PISTACHE.md: keep small).
-  size_t max_request_bytes = 256 * 1024;
+  // Request line + headers + body, enforced by Pistache for every route
+  // (PISTACHE.md: keep small): one evidence chunk (1 MiB) plus headers. Each
+  // JSON route keeps its own small cap (http/json_request.h).
+  size_t max_request_bytes = 1024 * 1024 + 16 * 1024;
+  // Status line + headers + body: one evidence file (30 MiB by default) plus headers.
+  size_t max_response_bytes = 64 * 1024 * 1024;
   // Time limits per request, enforced by Pistache (docs/notes/abuse.md):
   // from the first byte of a request to the end of its headers (a client
   // trickling its headers is answered 408 and cut off when it passes);
