@@ -36,6 +36,9 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
   serve->add_option("--max-batch", options.max_batch, "Submissions per commit at most")
       ->check(CLI::Range(1, 10000))->capture_default_str();
   serve->add_option("--log-level", options.log_level, "debug, info, warn or error")->capture_default_str();
+  serve->add_option("--form-min-seconds", options.form_min_seconds,
+                    "Reporter pages: seconds a form must be open before it is accepted")
+      ->check(CLI::Range(0, 600))->capture_default_str();
   serve->callback([&options, &listen, &exit_code] {
     auto address = ParseListenAddress(listen);
     if (!address.ok()) {

@@ -15,6 +15,7 @@
 #include "common/logging.h"
 #include "http/server.h"
 #include "intake/intake_service.h"
+#include "app/reporter_page_services.h"
 #include "app/reviewer_services.h"
 #include "app/storage_pipeline.h"
 
@@ -66,9 +67,16 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "pillarbox: cannot start: " << reviewers.status().message() << "\n";
     return 1;
   }
+  auto reporter_pages = ReporterPageServices::Start(*instance->catalog, clock,
+                                                   {.min_age_seconds = options.form_min_seconds});
+  if (!reporter_pages.ok()) {
+    std::cerr << "pillarbox: cannot start: " << reporter_pages.status().message() << "\n";
+    return 1;
+  }
   http::RouteContext context = BuildRouteContext(*instance->catalog);
   context.intake = &intake;
   (*reviewers)->Fill(context);
+  (*reporter_pages)->Fill(context);
   http::HttpServer server({.host = options.listen.host, .port = options.listen.port, .threads = options.http_threads},
                           context);
   if (Status started = server.Start(); !started.ok()) {

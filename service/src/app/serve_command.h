@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "app/listen_address.h"
@@ -17,6 +18,7 @@ struct ServeOptions {
   size_t queue_capacity = 4096;  // pending submissions before 503
   size_t max_batch = 256;        // submissions per commit at most
   std::string log_level = "info";
+  int64_t form_min_seconds = 3;  // reporter pages: a form sent sooner after it was fetched is refused
 };
 
 // Returns the process exit code. Prints "pillarbox listening on
