@@ -1,7 +1,10 @@
 // Authorization matrix: every endpoint documented in schema/openapi.yaml x
 // every role x a report that belongs to the voice_cloning desk. A documented
 // endpoint without a row here fails the test, so a new endpoint cannot ship
-// without deciding who may call it.
+// without deciding who may call it. A reporter signed in with a receipt (a
+// report of their own, not the matrix report) is exercised on every row too:
+// on staff endpoints it gets exactly what an anonymous caller gets, and staff
+// tokens are 401 on the reporter's endpoints.
 #include <gtest/gtest.h>
 
 #include <ctime>
@@ -27,6 +30,7 @@ struct Row {
   std::string method;
   std::string path;                  // as documented, e.g. /api/v1/reports/{id}
   std::map<std::string, int> expect;  // role -> status
+  int reporter = 0;                   // a reporter's session; 0: as anonymous
 };
 
 // (method, path) pairs documented in schema/openapi.yaml.
@@ -70,6 +74,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
     ASSERT_EQ(client.PostJson("/api/v1/reports", report_body_).status, 201);
     const auto listed = Call("GET", "/api/v1/reports", "admin");
     report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
+    const auto submitted = client.PostJson("/api/v1/reports", BuildReport(questionnaire, "OWNREPORT").dump());
+    ASSERT_EQ(submitted.status, 201);
+    reporter_receipt_ = nlohmann::json::parse(submitted.body)["receipt"];
+    tokens_["reporter"] = ReporterToken();
     tag_id_ = CreateTag("matrix-tag");
     case_id_ = CreateCase();
     action_id_ = CreateAction();
@@ -120,6 +128,15 @@ class AuthorizationMatrixTest : public ::testing::Test {
       return nlohmann::json{{"revision", current["revision"]}, {"status", "active"}}.dump();
     }
     return std::nullopt;
+  }
+
+  // A new reporter session for reporter_receipt_.
+  std::string ReporterToken() {
+    HttpClient client(service_.port());
+    const auto response =
+        client.PostJson("/api/v1/reporter/session", nlohmann::json{{"receipt", reporter_receipt_}}.dump());
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("token", "");
   }
 
   std::string Login(const nlohmann::json& credentials) {
@@ -190,7 +207,15 @@ class AuthorizationMatrixTest : public ::testing::Test {
                  .dump();
     }
     if (row.path == "/api/v1/desks/{id}/members") body = nlohmann::json{{"user_id", joiner_user_id_}}.dump();
-    return Call(Upper(row.method), path, role, body);
+    if (row.path == "/api/v1/reporter/session") body = R"({"receipt":"0000-0000-0000-0000-0000-0000"})";
+    if (row.path == "/api/v1/reporter/messages") body = nlohmann::json{{"body", "reply by " + role}}.dump();
+    if (row.path == "/api/v1/reporter/logout") body = "";
+    std::string caller = role;
+    if (role == "reporter" && row.path == "/api/v1/reporter/logout") {
+      tokens_["spare_reporter"] = ReporterToken();  // keeps the main session for the rows after
+      caller = "spare_reporter";
+    }
+    return Call(Upper(row.method), path, caller, body);
   }
 
   // The voice_cloning report as the admin's queue shows it.
@@ -213,6 +238,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string case_id_;
   std::string tag_id_;
   std::string action_id_;
+  std::string reporter_receipt_;  // of the reporter's own report (not report_id_)
 };
 
 std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int other_desk, int partner,
@@ -278,6 +304,13 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"post", "/api/v1/actions", Expect(401, 201, 201, 201, 403, 403)},
       {"get", "/api/v1/actions/{id}", Expect(401, 200, 200, 200, 200, 403)},
       {"patch", "/api/v1/actions/{id}", Expect(401, 200, 200, 200, 403, 403)},
+      // The reporter's follow-up: a staff token is not a reporter session. A
+      // wrong receipt is 401 for everyone; the last row deletes the reporter's report.
+      {"post", "/api/v1/reporter/session", Expect(401, 401, 401, 401, 401, 401), 401},
+      {"get", "/api/v1/reporter/report", Expect(401, 401, 401, 401, 401, 401), 200},
+      {"post", "/api/v1/reporter/messages", Expect(401, 401, 401, 401, 401, 401), 201},
+      {"post", "/api/v1/reporter/logout", Expect(401, 401, 401, 401, 401, 401), 204},  // a spare session
+      {"delete", "/api/v1/reporter/report", Expect(401, 401, 401, 401, 401, 401), 204},
       {"post", "/api/v1/auth/logout", Expect(401, 204, 204, 204, 204, 204)},  // last: it ends the sessions
   };
   std::set<std::pair<std::string, std::string>> covered;
@@ -298,6 +331,16 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
         const bool listed = response.body.find(report_id_) != std::string::npos;
         EXPECT_EQ(listed, role != "reviewer_other_desk") << role;
       }
+      if (response.status < 300) {
+        EXPECT_EQ(response.body.find("OWNREPORT-"), std::string::npos) << role << " got the reporter's report";
+      }
+    }
+    const HttpResponse as_reporter = Exercise(row, "reporter");
+    EXPECT_EQ(as_reporter.status, row.reporter != 0 ? row.reporter : row.expect.at("anonymous"))
+        << row.method << " " << row.path << " as a reporter: " << as_reporter.body;
+    EXPECT_EQ(as_reporter.body.find("MATRIX-"), std::string::npos) << "a reporter got the matrix report's content";
+    if (row.path == "/api/v1/reporter/report" && row.method == "get") {
+      EXPECT_NE(as_reporter.body.find("OWNREPORT-narrative-"), std::string::npos) << "the reporter's own report";
     }
   }
   // The disabled account's session ended with it.
@@ -305,6 +348,11 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
   EXPECT_EQ(client.Request("GET", "/api/v1/reports", std::nullopt, "",
                            {{"Authorization", "Bearer " + target_token_}})
                 .status,
+            401);
+  // The reporter's report was deleted: its session ended, its receipt is unknown.
+  EXPECT_EQ(Call("GET", "/api/v1/reporter/report", "reporter").status, 401);
+  HttpClient again(service_.port());
+  EXPECT_EQ(again.PostJson("/api/v1/reporter/session", nlohmann::json{{"receipt", reporter_receipt_}}.dump()).status,
             401);
   // After logout every token is dead.
   for (const std::string& role : kRoles) {

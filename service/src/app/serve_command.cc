@@ -15,6 +15,7 @@
 #include "common/logging.h"
 #include "http/server.h"
 #include "intake/intake_service.h"
+#include "app/reporter_services.h"
 #include "app/reporter_page_services.h"
 #include "app/reviewer_services.h"
 #include "app/storage_pipeline.h"
@@ -67,6 +68,12 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "pillarbox: cannot start: " << reviewers.status().message() << "\n";
     return 1;
   }
+  auto reporters = ReporterServices::Start(instance->layout.database(), (*storage)->writer(), *instance->keys,
+                                          *instance->catalog, clock);
+  if (!reporters.ok()) {
+    std::cerr << "pillarbox: cannot start: " << reporters.status().message() << "\n";
+    return 1;
+  }
   auto reporter_pages = ReporterPageServices::Start(*instance->catalog, clock,
                                                    {.min_age_seconds = options.form_min_seconds});
   if (!reporter_pages.ok()) {
@@ -76,6 +83,7 @@ int RunServe(const ServeOptions& options) {
   http::RouteContext context = BuildRouteContext(*instance->catalog);
   context.intake = &intake;
   (*reviewers)->Fill(context);
+  (*reporters)->Fill(context);
   (*reporter_pages)->Fill(context);
   http::HttpServer server({.host = options.listen.host, .port = options.listen.port, .threads = options.http_threads},
                           context);

@@ -12,7 +12,7 @@
 namespace pillarbox::audit {
 
 struct AuditEvent {
-  std::string actor;        // a user id, "system" or "cli"
+  std::string actor;        // a user id, "system", "cli" or "reporter" (a reporter with their receipt)
   std::string action;       // dotted, e.g. "auth.login.succeeded", "report.viewed", "desk.member.added"
   std::string object_type;  // e.g. "instance", "user", "desk", "report"
   std::string object_id;    // the object's id; "" when the action has no object

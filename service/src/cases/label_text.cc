@@ -33,12 +33,4 @@ Result<std::string> NormalizeTagName(std::string_view raw) {
   return std::string(name);
 }
 
-Status ValidateTextBody(std::string_view body) {
-  if (!intake::IsValidUtf8(body)) return Status::InvalidArgument("must be valid UTF-8", "body");
-  const size_t chars = intake::CodePointCount(body);
-  if (chars > kMaxBodyChars) return Status::InvalidArgument("must be at most 10000 characters", "body");
-  if (std::all_of(body.begin(), body.end(), IsAsciiSpace)) return Status::InvalidArgument("must not be empty", "body");
-  return Status::Ok();
-}
-
 }  // namespace pillarbox::cases

@@ -1,6 +1,8 @@
 // Checks for the text reviewers type: tag names (stored in clear, so short
-// and free of control characters) and note and message bodies (sealed).
-// Error messages never echo the text. Pure functions; thread-safe.
+// and free of control characters). Note and message bodies (sealed) are
+// checked by intake::ValidateTextBody (intake/text_body.h), shared with the
+// reporter's side. Error messages never echo the text. Pure functions;
+// thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -12,15 +14,10 @@
 namespace pillarbox::cases {
 
 inline constexpr size_t kMaxTagNameChars = 64;
-inline constexpr size_t kMaxBodyChars = 10000;
 
 // `raw` without leading and trailing ASCII whitespace, when it is valid UTF-8
 // of 1..kMaxTagNameChars code points with no control character (U+0000..U+001F,
 // U+007F..U+009F). InvalidArgument naming "name" otherwise.
 Result<std::string> NormalizeTagName(std::string_view raw);
-
-// Ok when `body` is valid UTF-8 of 1..kMaxBodyChars code points and not only
-// whitespace. InvalidArgument naming "body" otherwise.
-Status ValidateTextBody(std::string_view body);
 
 }  // namespace pillarbox::cases

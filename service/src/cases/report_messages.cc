@@ -2,8 +2,8 @@
 
 #include "accounts/desk_key_access.h"
 #include "audit/audit_log.h"
-#include "cases/label_text.h"
 #include "cases/report_access.h"
+#include "intake/text_body.h"
 #include "privacy/envelope.h"
 #include "privacy/report_message.h"
 #include "store/report_key_envelope.h"
@@ -62,7 +62,7 @@ Status ReportMessages::SendOp(store::Database& db, const accounts::Session& sess
 Result<PlainMessage> ReportMessages::Send(const accounts::Session& session, std::string_view report_id,
                                           std::string_view body) {
   if (!MayReadReports(session)) return Status::PermissionDenied("this role cannot read reports");
-  PB_RETURN_IF_ERROR(ValidateTextBody(body));
+  PB_RETURN_IF_ERROR(intake::ValidateTextBody(body));
   const std::string id(report_id);
   PlainMessage sent;
   PB_RETURN_IF_ERROR(writer_.SubmitAndWait([&](store::Database& db) { return SendOp(db, session, id, body, sent); }));

@@ -39,7 +39,7 @@ class ReportMessages {
   ReportMessages(store::GroupCommitWriter& writer, store::ReaderPool& readers, const privacy::SecretKey& audit_key,
                  const Clock& clock);
 
-  // Sends `body` (cases::ValidateTextBody: InvalidArgument naming "body") to
+  // Sends `body` (intake::ValidateTextBody: InvalidArgument naming "body") to
   // the reporter of report `report_id`; returns the stored message.
   // NotFound when the report is not on the session's desks or the session
   // holds no key of the report's desk version.

@@ -2,8 +2,8 @@
 
 #include "accounts/desk_key_access.h"
 #include "audit/audit_log.h"
-#include "cases/label_text.h"
 #include "cases/report_access.h"
+#include "intake/text_body.h"
 #include "privacy/envelope.h"
 #include "store/desk_repository.h"
 
@@ -71,7 +71,7 @@ Status ReportNotes::AddOp(store::Database& db, const accounts::Session& session,
 Result<PlainNote> ReportNotes::Add(const accounts::Session& session, std::string_view report_id,
                                    std::string_view body) {
   if (!MayReadReports(session)) return Status::PermissionDenied("this role cannot read reports");
-  PB_RETURN_IF_ERROR(ValidateTextBody(body));
+  PB_RETURN_IF_ERROR(intake::ValidateTextBody(body));
   const std::string id(report_id);
   store::SealedNoteRecord note;
   PB_RETURN_IF_ERROR(writer_.SubmitAndWait([&](store::Database& db) { return AddOp(db, session, id, note, body); }));

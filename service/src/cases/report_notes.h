@@ -55,7 +55,7 @@ class ReportNotes {
   ReportNotes(store::GroupCommitWriter& writer, store::ReaderPool& readers, const privacy::SecretKey& audit_key,
               const Clock& clock);
 
-  // Adds a note with `body` (cases::ValidateTextBody: InvalidArgument naming
+  // Adds a note with `body` (intake::ValidateTextBody: InvalidArgument naming
   // "body") to report `report_id`; returns it. NotFound / PermissionDenied as above.
   Result<PlainNote> Add(const accounts::Session& session, std::string_view report_id, std::string_view body);
 

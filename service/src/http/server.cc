@@ -12,6 +12,7 @@
 #include "http/report_label_routes.h"
 #include "http/report_note_routes.h"
 #include "http/report_routes.h"
+#include "http/reporter_routes.h"
 #include "http/reporter_page_routes.h"
 #include "http/reviewer_report_routes.h"
 #include "http/router_guards.h"
@@ -48,6 +49,7 @@ Status HttpServer::Start() {
   RegisterReportLabelRoutes(impl_->router, impl_->context);
   RegisterReportNoteRoutes(impl_->router, impl_->context);
   RegisterCaseRoutes(impl_->router, impl_->context);
+  RegisterReporterRoutes(impl_->router, impl_->context);
   RegisterReporterPageRoutes(impl_->router, impl_->context);  // when reporter_pages is set
 
   const auto opts = Pistache::Http::Endpoint::options()

@@ -24,7 +24,7 @@ void RunJsonOnWorkers(WorkerPool& pool, ResponseWriter& response, const char* ro
   const Status queued = pool.Post([pending, started, route, success_code, task = std::move(task)] {
     Result<nlohmann::json> body = task();
     if (!body.ok()) return FailRequest(*pending, route, started, body.status());
-    SendJson(*pending, success_code, body->dump());
+    SendJson(*pending, success_code, success_code == 204 ? std::string() : body->dump());
     LogRequest(route, success_code, started);
   });
   if (!queued.ok()) FailRequest(*pending, route, started, queued);

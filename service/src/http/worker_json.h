@@ -19,8 +19,8 @@ namespace pillarbox::http {
 
 using JsonTask = std::function<Result<nlohmann::json>()>;
 
-// Posts `task` to `pool` and answers `success_code` with its JSON, or its
-// error; 503 with Retry-After when the pool is full. Logs `route` (the route
+// Posts `task` to `pool` and answers `success_code` with its JSON (no body
+// at all when `success_code` is 204), or its error; 503 with Retry-After when the pool is full. Logs `route` (the route
 // template) with the status and the latency since `started`.
 void RunJsonOnWorkers(WorkerPool& pool, Pistache::Http::ResponseWriter& response, const char* route,
                       std::chrono::steady_clock::time_point started, JsonTask task, int success_code = 200);

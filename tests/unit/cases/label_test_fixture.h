@@ -66,16 +66,11 @@ class LabelTest : public ::testing::Test {
       voice_report_ = InsertReport(*db, "voice", voice_key_.public_key, "2024-05-17");
       work_report_ = InsertReport(*db, "work", work_key_.public_key, "2024-05-18");
     }
-    auto writer_db = store::Database::Open(path_, store::OpenMode::kReadWrite);
-    ASSERT_TRUE(writer_db.ok());
-    writer_ =
-        std::make_unique<store::GroupCommitWriter>(std::move(writer_db).value(), store::GroupCommitWriter::Options{});
-    auto readers = store::ReaderPool::Open(path_, 2);
-    ASSERT_TRUE(readers.ok());
-    readers_ = std::move(readers).value();
-    auto check = store::Database::Open(path_, store::OpenMode::kReadWrite);
-    ASSERT_TRUE(check.ok());
-    check_ = std::move(check).value();
+    store::test::StoreConnections connections = store::test::OpenStoreConnections(path_);
+    ASSERT_NE(connections.check, nullptr);
+    writer_ = std::move(connections.writer);
+    readers_ = std::move(connections.readers);
+    check_ = std::move(connections.check);
   }
 
   void TearDown() override {

@@ -17,7 +17,9 @@
 #include "common/status.h"
 #include "store/database.h"
 #include "store/desk_repository.h"
+#include "store/group_commit_writer.h"
 #include "store/migrations.h"
+#include "store/reader_pool.h"
 #include "support/temp_dir.h"
 
 namespace pillarbox::store::test {
@@ -36,6 +38,31 @@ inline std::unique_ptr<Database> OpenMigratedDatabase(const std::string& path) {
     return nullptr;
   }
   return std::move(db).value();
+}
+
+// What a service test runs on: the group-commit writer, a pool of two reader
+// connections, and one more connection to set up and check stored rows.
+struct StoreConnections {
+  std::unique_ptr<GroupCommitWriter> writer;
+  std::unique_ptr<ReaderPool> readers;
+  std::unique_ptr<Database> check;
+};
+
+// Opens the StoreConnections of the (migrated) database at `path`; a test
+// failure and null members when one fails to open.
+inline StoreConnections OpenStoreConnections(const std::string& path) {
+  StoreConnections connections;
+  auto writer_db = Database::Open(path, OpenMode::kReadWrite);
+  auto readers = ReaderPool::Open(path, 2);
+  auto check = Database::Open(path, OpenMode::kReadWrite);
+  if (!writer_db.ok() || !readers.ok() || !check.ok()) {
+    ADD_FAILURE() << "cannot open the connections of " << path;
+    return connections;
+  }
+  connections.writer = std::make_unique<GroupCommitWriter>(std::move(writer_db).value(), GroupCommitWriter::Options{});
+  connections.readers = std::move(readers).value();
+  connections.check = std::move(check).value();
+  return connections;
 }
 
 // A desk whose public key bytes are `seed`, seed+1, ...
