@@ -27,6 +27,12 @@ void SendBusyHtml(Pistache::Http::ResponseWriter& response, const std::string& h
   SendHtml(response, 503, html);
 }
 
+void SendSeeOther(Pistache::Http::ResponseWriter& response, const std::string& location) {
+  AddSecurityHeaders(response, kPageContentSecurityPolicy);
+  response.headers().add<Pistache::Http::Header::Location>(location);
+  response.send(Pistache::Http::Code::See_Other, "");
+}
+
 void SendCss(Pistache::Http::ResponseWriter& response, const std::string& css) {
   AddSecurityHeaders(response, kPageContentSecurityPolicy);
   response.send(Pistache::Http::Code::Ok, css,

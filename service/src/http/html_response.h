@@ -23,6 +23,10 @@ void SendHtml(Pistache::Http::ResponseWriter& response, int code, const std::str
 // The same, adding Retry-After: `retry_after_seconds` (for 503 pages).
 void SendBusyHtml(Pistache::Http::ResponseWriter& response, const std::string& html, int retry_after_seconds);
 
+// Sends 303 See Other to `location` (a path on this site) with the same
+// headers and no body: a form posted successfully, the browser GETs the page.
+void SendSeeOther(Pistache::Http::ResponseWriter& response, const std::string& location);
+
 // Sends `css` as text/css; charset=utf-8 (200) with the same headers.
 void SendCss(Pistache::Http::ResponseWriter& response, const std::string& css);
 

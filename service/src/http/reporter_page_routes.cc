@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "common/logging.h"
+#include "http/followup_page_routes.h"
 #include "http/html_response.h"
 #include "http/page_request.h"
 #include "http/router_guards.h"
@@ -189,6 +190,7 @@ void RegisterReporterPageRoutes(Pistache::Rest::Router& router, const RouteConte
   Post(router, "/report/:kind", Guard([&context](const Request& request, ResponseWriter& response) {
          HandleSubmit(context, request, response);
        }));
+  RegisterFollowupPageRoutes(router, context);
 }
 
 }  // namespace pillarbox::http

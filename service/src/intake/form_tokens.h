@@ -34,12 +34,16 @@ class FormTokens {
   // A fresh token for a form of `purpose` (32 lowercase hex digits).
   std::string Issue(std::string_view purpose);
 
+  // How Redeem treats a token's age: forms a person fills in must have been
+  // open min_age_seconds; a confirmation button (CSRF protection only) not.
+  enum class Pace { kFilledIn, kConfirmation };
+
   // Uses up `token` for `purpose`. OK once; otherwise InvalidArgument naming
   // "form_token" ("form expired or already used" for an unknown, used,
-  // expired or other-purpose token, "form sent too quickly" for a token
-  // younger than min_age_seconds; a too-early token is used up too, so a
-  // script cannot retry it).
-  Status Redeem(std::string_view token, std::string_view purpose);
+  // expired or other-purpose token, "form sent too quickly" for a kFilledIn
+  // token younger than min_age_seconds; a too-early token is used up too, so
+  // a script cannot retry it).
+  Status Redeem(std::string_view token, std::string_view purpose, Pace pace = Pace::kFilledIn);
 
   // Tokens held now (expired ones included until they are dropped).
   size_t size() const;

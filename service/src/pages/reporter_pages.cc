@@ -90,7 +90,8 @@ Result<std::unique_ptr<ReporterPages>> ReporterPages::Create(const intake::Quest
                                                              const std::vector<EmbeddedFile>& assets) {
   PB_ASSIGN_OR_RETURN(MessageCatalog messages, MessageCatalog::Load(assets));
   PB_ASSIGN_OR_RETURN(TemplateSet templates, TemplateSet::Load(assets));
-  for (const char* name : {"home", "report_form", "receipt", "message"}) {
+  for (const char* name :
+       {"home", "report_form", "receipt", "message", "followup_signin", "followup_report", "followup_delete"}) {
     if (!templates.Has(name)) return Status::InvalidArgument("missing", std::string("templates/") + name + ".mustache");
   }
   std::string stylesheet = FindStylesheet(assets);
@@ -146,6 +147,46 @@ std::string ReporterPages::Message(const std::string& language, MessagePage page
     view["link_text"] = Text(language, keys.link_text);
   }
   return RenderPage("message", language, Text(language, keys.title), std::move(view));
+}
+
+std::string ReporterPages::SignIn(const std::string& language, const std::string& error) const {
+  return RenderPage("followup_signin", language, Text(language, "followup.signin_title"),
+                    mstch::map{{"signin_error", error}});
+}
+
+std::string ReporterPages::FollowupReport(const std::string& language, const FollowupView& view,
+                                          const ReplyState& reply, const std::string& form_token,
+                                          size_t reply_max_chars) const {
+  mstch::array answers;
+  for (const FollowupAnswer& answer : view.answers) {
+    answers.push_back(mstch::map{{"label", answer.label}, {"value", answer.value}});
+  }
+  mstch::array messages;
+  for (const FollowupMessage& message : view.messages) {
+    const bool mine = message.from == "reporter";
+    messages.push_back(mstch::map{{"from", std::string(mine ? "reporter" : "reviewer")},
+                                  {"from_label", Text(language, mine ? "followup.from_you" : "followup.from_reviewer")},
+                                  {"created_day", message.created_day},
+                                  {"body", message.body}});
+  }
+  const std::string& status_text = Text(language, "status." + view.status_code);
+  mstch::map page{{"title", view.title},
+                  {"received_day", view.received_day},
+                  {"status_text", status_text.empty() ? Text(language, "status.in_review") : status_text},
+                  {"has_messages", !messages.empty()},
+                  {"messages", std::move(messages)},
+                  {"answers", std::move(answers)},
+                  {"reply_value", reply.value},
+                  {"reply_error", reply.error},
+                  {"notice", reply.notice},
+                  {"reply_max", std::to_string(reply_max_chars)},
+                  {"form_token", form_token}};
+  return RenderPage("followup_report", language, Text(language, "followup.report_title"), std::move(page));
+}
+
+std::string ReporterPages::DeleteConfirmation(const std::string& language, const std::string& form_token) const {
+  return RenderPage("followup_delete", language, Text(language, "followup.delete_confirm_title"),
+                    mstch::map{{"form_token", form_token}});
 }
 
 std::string ReporterPages::FieldError(const std::string& language, const std::string& kind, const std::string& field,

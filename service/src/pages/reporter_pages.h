@@ -18,6 +18,7 @@
 #include "common/embedded_file.h"
 #include "common/status.h"
 #include "intake/questionnaire_catalog.h"
+#include "pages/followup_view.h"
 #include "pages/form_state.h"
 #include "pages/message_catalog.h"
 #include "pages/template_set.h"
@@ -54,6 +55,20 @@ class ReporterPages {
 
   // The receipt page: `receipt` large, in its groups, with advice on keeping it.
   std::string Receipt(const std::string& language, const std::string& receipt) const;
+
+  // GET /followup: the receipt sign-in form; `error` ("" for none) is shown
+  // at the top and on the field.
+  std::string SignIn(const std::string& language, const std::string& error) const;
+
+  // The signed-in reporter's report: status in plain words (catalog
+  // "status.<code>"), the conversation, the reply form (with `reply`), the
+  // answers, and the delete and sign-out forms, each carrying `form_token`.
+  // `reply_max_chars` bounds the reply box.
+  std::string FollowupReport(const std::string& language, const FollowupView& view, const ReplyState& reply,
+                             const std::string& form_token, size_t reply_max_chars) const;
+
+  // The confirmation asked before a report is deleted.
+  std::string DeleteConfirmation(const std::string& language, const std::string& form_token) const;
 
   // One of the simple pages.
   std::string Message(const std::string& language, MessagePage page) const;

@@ -85,6 +85,12 @@ TEST_F(FormTokensTest, ExpiredTokensAreDroppedWhenNewOnesAreIssued) {
   EXPECT_EQ(tokens_.size(), 1u);
 }
 
+TEST_F(FormTokensTest, AConfirmationNeedsNoMinimumTimeButIsStillSingleUse) {
+  const std::string token = tokens_.Issue("p");
+  EXPECT_TRUE(tokens_.Redeem(token, "p", FormTokens::Pace::kConfirmation).ok());
+  EXPECT_FALSE(tokens_.Redeem(token, "p", FormTokens::Pace::kConfirmation).ok());
+}
+
 TEST(FormTokensZeroWait, AZeroMinimumAcceptsAtOnce) {
   ManualClock clock;
   FormTokens tokens(clock, {.min_age_seconds = 0});

@@ -241,3 +241,59 @@ TEST_F(ReporterPagesTest, TheStylesheetIsServedFromTheAssets) {
 
 }  // namespace
 }  // namespace pillarbox::pages
+
+namespace pillarbox::pages {
+namespace {
+
+TEST_F(ReporterPagesTest, TheFollowupReportShowsStatusWordsAndEscapesTheConversation) {
+  FollowupView view;
+  view.title = "A test form";
+  view.received_day = "2024-06-15";
+  view.status_code = "grouped";
+  view.answers.push_back({"Label of summary", "<img src=x>"});
+  view.messages.push_back({"reviewer", "2024-06-16", "Could you <b>say</b> more?"});
+  view.messages.push_back({"reporter", "2024-06-17", "Yes </textarea>"});
+  ReplyState reply;
+  reply.value = "draft <script>";
+  reply.error = "Please write an answer.";
+  const std::string html = pages_->FollowupReport("en", view, reply, "feedfacefeedfacefeedfacefeedface", 10000);
+  ExpectSafePage(html);
+  EXPECT_NE(html.find(pages_->Text("en", "status.grouped")), std::string::npos);
+  EXPECT_NE(html.find("Could you &lt;b&gt;say&lt;&#x2F;b&gt; more?"), std::string::npos);
+  EXPECT_NE(html.find("&lt;img src=x&gt;"), std::string::npos);
+  EXPECT_NE(html.find(">draft &lt;script&gt;</textarea>"), std::string::npos);
+  EXPECT_NE(TagWithId(html, "field-body").find("aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(html.find("<label for=\"field-body\">"), std::string::npos);
+  // Reply, delete and sign-out forms each carry the token.
+  size_t forms = 0;
+  for (size_t at = html.find("value=\"feedfacefeedfacefeedfacefeedface\""); at != std::string::npos;
+       at = html.find("value=\"feedfacefeedfacefeedfacefeedface\"", at + 1)) {
+    ++forms;
+  }
+  EXPECT_EQ(forms, 3u);
+  EXPECT_EQ(html.find("EVIDENCE UPLOAD"), std::string::npos);  // the marker is a template comment only
+}
+
+TEST_F(ReporterPagesTest, AnUnknownStatusCodeNeverShowsAnInternalName) {
+  FollowupView view;
+  view.status_code = "secret_internal";
+  const std::string html = pages_->FollowupReport("en", view, {}, "t", 10000);
+  EXPECT_EQ(html.find("secret_internal"), std::string::npos);
+  EXPECT_NE(html.find(pages_->Text("en", "status.in_review")), std::string::npos);
+}
+
+TEST_F(ReporterPagesTest, SignInAndDeleteConfirmation) {
+  const std::string plain = pages_->SignIn("en", "");
+  ExpectSafePage(plain);
+  EXPECT_EQ(plain.find("aria-invalid"), std::string::npos);
+  EXPECT_NE(plain.find("<label for=\"field-receipt\">"), std::string::npos);
+  const std::string refused = pages_->SignIn("en", pages_->Text("en", "followup.signin_error"));
+  EXPECT_NE(TagWithId(refused, "field-receipt").find("aria-invalid=\"true\""), std::string::npos);
+  const std::string confirm = pages_->DeleteConfirmation("en", "abc");
+  ExpectSafePage(confirm);
+  EXPECT_NE(confirm.find("name=\"confirm\" value=\"yes\""), std::string::npos);
+  EXPECT_NE(confirm.find("name=\"form_token\" value=\"abc\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pillarbox::pages

@@ -1,0 +1,32 @@
+// The reporter pages' session cookie: the reporter session token
+// (intake/reporter_sessions.h) in an HttpOnly, SameSite=Strict, Path=/
+// cookie, so no script can read it and no other site's page can send it.
+// Not marked Secure: TLS ends at the reverse proxy, which adds Secure for
+// https deployments (docs/notes/pages.md); onion services are http.
+// Thread-safe (no state).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace Pistache::Http {
+class ResponseWriter;
+}
+namespace Pistache::Rest {
+class Request;
+}
+
+namespace pillarbox::http {
+
+inline constexpr char kReporterCookie[] = "pillarbox_reporter";
+
+// The session token the request's cookie carries, or "" when none.
+std::string ReporterCookieToken(const Pistache::Rest::Request& request);
+
+// Sets the cookie to `token`, living `max_age_seconds`.
+void SetReporterCookie(Pistache::Http::ResponseWriter& response, const std::string& token, int64_t max_age_seconds);
+
+// Tells the browser to forget the cookie.
+void ClearReporterCookie(Pistache::Http::ResponseWriter& response);
+
+}  // namespace pillarbox::http
