@@ -165,7 +165,8 @@ async function main() {
     check(page.url() === `${base}/followup/report`, 'sign-in leads to the report page');
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === 'pillarbox_reporter');
-    check(session && session.httpOnly && session.sameSite === 'Strict', 'the session cookie is HttpOnly and SameSite=Strict');
+    check(session && session.httpOnly && session.secure && session.sameSite === 'Strict' && session.path === '/',
+          'the session cookie is HttpOnly, Secure, SameSite=Strict, Path=/');
     check((await page.textContent('#report-status')).length > 0, 'the status is shown in words');
     await step(page, '05-signed-in');
 

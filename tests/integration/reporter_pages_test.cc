@@ -233,6 +233,85 @@ TEST_F(ReporterPagesTest, MalformedBodiesAreRefusedAndStoreNothing) {
   EXPECT_EQ(Reports(), 0);
 }
 
+// The receipt from a form submission, or "" after a test failure.
+std::string ReceiptIn(const HttpResponse& response) {
+  std::smatch match;
+  EXPECT_TRUE(std::regex_search(response.body, match, kReceiptInPage)) << response.body;
+  return match.empty() ? "" : match[1].str();
+}
+
+TEST_F(ReporterPagesTest, TheFormsReceiptSignsInThroughTheApiAndThePages) {
+  const std::string kind = "voice_cloning";
+  const HttpResponse submitted = PostForm("/report/" + kind, FormBody(Answers(kind, "followup"), FreshToken(kind)));
+  ASSERT_EQ(submitted.status, 200);
+  const std::string receipt = ReceiptIn(submitted);
+  HttpClient client(service_.port());
+  const HttpResponse api = client.PostJson("/api/v1/reporter/session", nlohmann::json{{"receipt", receipt}}.dump());
+  EXPECT_EQ(api.status, 201) << api.body;
+
+  // The sign-in page and a wrong receipt: one generic error, no cookie.
+  const HttpResponse form = client.Get("/followup");
+  EXPECT_EQ(form.status, 200);
+  ExpectPageHeaders(form);
+  ExpectSelfContained("/followup", form.body);
+  const HttpResponse wrong = PostForm("/followup", "receipt=AAAA-BBBB-CCCC-DDDD-EEEE-FFFF");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_NE(wrong.body.find("id=\"form-error\""), std::string::npos);
+  EXPECT_EQ(wrong.Header("set-cookie"), "");
+
+  // The right one (typed in lower case): a cookie and a redirect to the report.
+  std::string typed = receipt;
+  for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const HttpResponse signed_in = PostForm("/followup", "receipt=" + FormEncode(typed));
+  ASSERT_EQ(signed_in.status, 303) << signed_in.body;
+  EXPECT_EQ(signed_in.Header("location"), "/followup/report");
+  const std::string cookie = signed_in.Header("set-cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("Path=/"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("Secure"), std::string::npos) << cookie;
+  const std::string pair = cookie.substr(0, cookie.find(';'));
+  ASSERT_EQ(pair.rfind("pillarbox_reporter=", 0), 0u) << cookie;
+
+  const HttpResponse report = client.Request("GET", "/followup/report", std::nullopt, "", {{"Cookie", pair}});
+  EXPECT_EQ(report.status, 200);
+  ExpectPageHeaders(report);
+  ExpectSelfContained("/followup/report", report.body);
+  EXPECT_NE(report.body.find("id=\"report-status\""), std::string::npos);
+  EXPECT_NE(report.body.find(HtmlEscaped(Answers(kind, "followup")["summary"].get<std::string>())), std::string::npos);
+
+  // A reply through the form reaches the conversation.
+  const std::string token = TokenIn(report.body);
+  const HttpResponse replied = client.Request("POST", "/followup/messages",
+                                              "form_token=" + token + "&body=" + FormEncode("An answer <3"), kFormType,
+                                              {{"Cookie", pair}});
+  EXPECT_EQ(replied.status, 303) << replied.body;
+  const HttpResponse again = client.Request("GET", "/followup/report?sent=1", std::nullopt, "", {{"Cookie", pair}});
+  EXPECT_NE(again.body.find("An answer &lt;3"), std::string::npos);
+  // The same token again is refused and nothing more is stored.
+  const HttpResponse replayed = client.Request("POST", "/followup/messages",
+                                               "form_token=" + token + "&body=twice", kFormType, {{"Cookie", pair}});
+  EXPECT_EQ(replayed.status, 400);
+  EXPECT_EQ(CountRows(service_.database_path(), "report_messages"), 1);
+
+  // Without the cookie: sign in again.
+  EXPECT_EQ(client.Get("/followup/report").status, 401);
+  EXPECT_EQ(client.Request("POST", "/followup/messages", "body=x", kFormType).status, 401);
+
+  // Deletion: a confirmation page first, then the report goes and the receipt stops working.
+  const HttpResponse asked = client.Request("POST", "/followup/delete", "form_token=" + TokenIn(again.body), kFormType,
+                                            {{"Cookie", pair}});
+  ASSERT_EQ(asked.status, 200);
+  EXPECT_NE(asked.body.find("name=\"confirm\" value=\"yes\""), std::string::npos);
+  EXPECT_EQ(Reports(), 1);
+  const HttpResponse deleted = client.Request("POST", "/followup/delete",
+                                              "confirm=yes&form_token=" + TokenIn(asked.body), kFormType,
+                                              {{"Cookie", pair}});
+  EXPECT_EQ(deleted.status, 200);
+  EXPECT_EQ(Reports(), 0);
+  EXPECT_EQ(PostForm("/followup", "receipt=" + FormEncode(receipt)).status, 401);
+}
+
 TEST(ReporterPagesTiming, AFormSentTooSoonIsRefused) {
   ServiceProcess service;
   ASSERT_TRUE(service.Start({"--form-min-seconds", "2"})) << service.ServerLog();

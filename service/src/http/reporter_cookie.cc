@@ -10,7 +10,7 @@ Pistache::Http::Cookie MakeCookie(const std::string& value, int64_t max_age_seco
   Pistache::Http::Cookie cookie(kReporterCookie, value);
   cookie.path = "/";
   cookie.httpOnly = true;
-  cookie.secure = false;
+  cookie.secure = true;
   cookie.maxAge = static_cast<int>(max_age_seconds);
   cookie.ext["SameSite"] = "Strict";
   return cookie;

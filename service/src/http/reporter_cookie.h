@@ -1,8 +1,10 @@
 // The reporter pages' session cookie: the reporter session token
 // (intake/reporter_sessions.h) in an HttpOnly, SameSite=Strict, Path=/
 // cookie, so no script can read it and no other site's page can send it.
-// Not marked Secure: TLS ends at the reverse proxy, which adds Secure for
-// https deployments (docs/notes/pages.md); onion services are http.
+// Marked Secure: browsers keep it on https, on .onion (Tor Browser counts
+// onion services as secure) and on http://127.0.0.1 / localhost (checked with
+// Chromium 156 by hand; the browser test signs in over http://127.0.0.1), so
+// it never travels over plain http to any other host.
 // Thread-safe (no state).
 #pragma once
 
