@@ -53,7 +53,9 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 
 "$pillarbox" init --data "$work/data" --json >/dev/null
-start pillarbox "$pillarbox" serve --data "$work/data" --listen 127.0.0.1:0 --threads 2 --log-level warn
+# The submission quota off: this measures the pipeline, not the quota.
+start pillarbox "$pillarbox" serve --data "$work/data" --listen 127.0.0.1:0 --threads 2 --log-level warn \
+  --submissions-per-minute 0
 start echo "$echo_server" 0 2
 service_port="$(port_of pillarbox)"
 echo_port="$(port_of echo)"

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pow_solver.h"
 #include "privacy/totp.h"
 #include "report_payloads.h"
 #include "staff_login.h"
@@ -57,7 +58,10 @@ std::string Upper(std::string text) {
 class AuthorizationMatrixTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(service_.Start()) << service_.ServerLog();
+    // Proof-of-work on (cheap: 4 bits), so GET /api/v1/pow is served; every
+    // POST below carries a solved X-Pillarbox-Pow (routes that do not ask
+    // for one ignore it).
+    ASSERT_TRUE(service_.Start({"--pow-bits", "4"})) << service_.ServerLog();
     const auto admin = nlohmann::json::parse(service_.init_output())["admin"];
     tokens_["admin"] = Login(admin);
     tokens_["reviewer_same_desk"] = Login(CreateUser("rev-voice", "reviewer", {"voice_cloning"}));
@@ -71,7 +75,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     HttpClient client(service_.port());
     const auto questionnaire = nlohmann::json::parse(client.Get("/api/v1/questionnaires/voice_cloning").body);
     report_body_ = BuildReport(questionnaire, "MATRIX").dump();
-    ASSERT_EQ(client.PostJson("/api/v1/reports", report_body_).status, 201);
+    ASSERT_EQ(Call("POST", "/api/v1/reports", "anonymous", report_body_).status, 201);
     const auto listed = Call("GET", "/api/v1/reports", "admin");
     report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
     const auto submitted = client.PostJson("/api/v1/reports", BuildReport(questionnaire, "OWNREPORT").dump());
@@ -155,6 +159,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     HttpClient client(service_.port());
     std::map<std::string, std::string> headers;
     if (tokens_.count(role) != 0) headers["Authorization"] = "Bearer " + tokens_[role];
+    if (method == "POST") headers["X-Pillarbox-Pow"] = FetchAndSolve(client);
     return client.Request(method, path, body, body ? "application/json" : "", headers);
   }
 
@@ -253,6 +258,7 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/taxonomy", Expect(200, 200, 200, 200, 200, 200)},
       {"get", "/api/v1/questionnaires/{kind}", Expect(200, 200, 200, 200, 200, 200)},
       {"post", "/api/v1/reports", Expect(201, 201, 201, 201, 201, 201)},
+      {"get", "/api/v1/pow", Expect(200, 200, 200, 200, 200, 200)},  // public; 404 when the server runs without --pow-bits
       {"post", "/api/v1/auth/login", Expect(401, 401, 401, 401, 401, 401)},
       {"post", "/api/v1/auth/password", Expect(401, 400, 400, 400, 400, 400)},
       {"get", "/api/v1/reports", Expect(401, 200, 200, 200, 403, 403)},
@@ -343,8 +349,10 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       EXPECT_NE(as_reporter.body.find("OWNREPORT-narrative-"), std::string::npos) << "the reporter's own report";
     }
   }
-  // The disabled account's session ended with it.
+  // The matrix runs with proof-of-work on: a report without it is refused.
   HttpClient client(service_.port());
+  EXPECT_EQ(client.PostJson("/api/v1/reports", report_body_).status, 400);
+  // The disabled account's session ended with it.
   EXPECT_EQ(client.Request("GET", "/api/v1/reports", std::nullopt, "",
                            {{"Authorization", "Bearer " + target_token_}})
                 .status,

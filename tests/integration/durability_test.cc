@@ -66,7 +66,8 @@ void ExpectIntegrityOk(const std::string& db_path) {
 
 TEST(DurabilityTest, SaturationAnswers503WithRetryAfterAndStoresExactlyTheAcknowledged) {
   ServiceProcess service;
-  ASSERT_TRUE(service.Start({"--queue-capacity", "2", "--max-batch", "1"}));
+  // The quota off: this test is about the queue depth limit.
+  ASSERT_TRUE(service.Start({"--queue-capacity", "2", "--max-batch", "1", "--submissions-per-minute", "0"}));
   Outcomes outcomes;
   Submit(service.port(), ValidBody(service.port()), 48, 6, outcomes);
   EXPECT_GT(outcomes.unavailable, 0) << "48 clients against a queue of 2 never saturated it";
@@ -78,7 +79,7 @@ TEST(DurabilityTest, SaturationAnswers503WithRetryAfterAndStoresExactlyTheAcknow
 
 TEST(DurabilityTest, EveryAcknowledgedReportSurvivesKillNine) {
   ServiceProcess service;
-  ASSERT_TRUE(service.Start());
+  ASSERT_TRUE(service.Start({"--submissions-per-minute", "0"}));  // 160 reports at once: no quota
   Outcomes outcomes;
   Submit(service.port(), ValidBody(service.port()), 16, 10, outcomes);
   ASSERT_EQ(outcomes.receipts.size(), 160u);
@@ -98,7 +99,7 @@ TEST(DurabilityTest, EveryAcknowledgedReportSurvivesKillNine) {
 
 TEST(DurabilityTest, SigtermDuringASubmissionStreamLosesNoAcknowledgedReport) {
   ServiceProcess service;
-  ASSERT_TRUE(service.Start());
+  ASSERT_TRUE(service.Start({"--submissions-per-minute", "0"}));  // a stream of reports: no quota
   const std::string body = ValidBody(service.port());
   Outcomes outcomes;
   std::atomic<bool> stop{false};

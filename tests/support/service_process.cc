@@ -109,6 +109,7 @@ bool ServiceProcess::Start(const std::vector<std::string>& extra_args) {
     const ssize_t n = read(stdout_fd_, buffer, sizeof buffer);
     if (n <= 0) break;
     seen.append(buffer, static_cast<size_t>(n));
+    stdout_seen_.append(buffer, static_cast<size_t>(n));
     const size_t at = seen.find(marker);
     if (at != std::string::npos && seen.find('\n', at) != std::string::npos) {
       port_ = static_cast<uint16_t>(std::stoi(seen.substr(at + marker.size())));
@@ -139,5 +140,17 @@ void ServiceProcess::Kill() {
 }
 
 std::string ServiceProcess::ServerLog() const { return ReadFileBytes(temp_.File("server.log")); }
+
+std::string ServiceProcess::ServerOutput() {
+  while (stdout_fd_ >= 0) {
+    pollfd poll_fd{stdout_fd_, POLLIN, 0};
+    if (poll(&poll_fd, 1, 0) <= 0) break;
+    char buffer[4096];
+    const ssize_t n = read(stdout_fd_, buffer, sizeof buffer);
+    if (n <= 0) break;
+    stdout_seen_.append(buffer, static_cast<size_t>(n));
+  }
+  return stdout_seen_;
+}
 
 }  // namespace pillarbox::testing

@@ -52,6 +52,9 @@ class ServiceProcess {
   const std::string& init_output() const { return init_output_; }
   // Everything the server wrote to stderr so far (its log).
   std::string ServerLog() const;
+  // Everything the server wrote to stdout so far (reads what is waiting in
+  // the pipe without blocking; what was read stays in the result of later calls).
+  std::string ServerOutput();
 
  private:
   TempDir temp_;
@@ -59,6 +62,7 @@ class ServiceProcess {
   std::string init_output_;
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
+  std::string stdout_seen_;  // stdout read so far
   uint16_t port_ = 0;
 };
 

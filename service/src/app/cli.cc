@@ -35,6 +35,15 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   serve->add_option("--max-batch", options.max_batch, "Submissions per commit at most")
       ->check(CLI::Range(1, 10000))->capture_default_str();
+  serve->add_option("--submissions-per-minute", options.submissions_per_minute,
+                    "Reports accepted per minute, all clients together (0: no quota)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1000000}))->capture_default_str();
+  serve->add_option("--submission-burst", options.submission_burst,
+                    "Reports accepted at once after a quiet spell")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000}))->capture_default_str();
+  serve->add_option("--pow-bits", options.pow_bits,
+                    "Proof-of-work difficulty (leading zero bits) for API submissions and sign-ins (0: off)")
+      ->check(CLI::Range(0, 32))->capture_default_str();
   serve->add_option("--log-level", options.log_level, "debug, info, warn or error")->capture_default_str();
   serve->add_option("--form-min-seconds", options.form_min_seconds,
                     "Reporter pages: seconds a form must be open before it is accepted")

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include <spdlog/spdlog.h>
@@ -17,6 +18,8 @@
 #include "intake/intake_service.h"
 #include "app/reporter_services.h"
 #include "app/reporter_page_services.h"
+#include "intake/proof_of_work.h"
+#include "intake/submission_quota.h"
 #include "app/reviewer_services.h"
 #include "app/storage_pipeline.h"
 
@@ -80,8 +83,18 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "pillarbox: cannot start: " << reporter_pages.status().message() << "\n";
     return 1;
   }
+  std::optional<intake::SubmissionQuota> quota;
+  if (options.submissions_per_minute > 0) {
+    quota.emplace(clock, intake::SubmissionQuota::Options{.per_minute = options.submissions_per_minute,
+                                                          .burst = options.submission_burst});
+  }
+  std::optional<intake::ProofOfWork> proof_of_work;
+  if (options.pow_bits > 0) proof_of_work.emplace(clock, intake::ProofOfWork::Options{.difficulty_bits = options.pow_bits});
+
   http::RouteContext context = BuildRouteContext(*instance->catalog);
   context.intake = &intake;
+  context.submission_quota = quota ? &*quota : nullptr;
+  context.proof_of_work = proof_of_work ? &*proof_of_work : nullptr;
   (*reviewers)->Fill(context);
   (*reporters)->Fill(context);
   (*reporter_pages)->Fill(context);
@@ -92,7 +105,9 @@ int RunServe(const ServeOptions& options) {
     return 1;
   }
   std::cout << "pillarbox listening on http://" << options.listen.host << ":" << server.port() << std::endl;
-  spdlog::info("serving threads={} queue_capacity={}", options.http_threads, options.queue_capacity);
+  spdlog::info("serving threads={} queue_capacity={} submissions_per_minute={} submission_burst={} pow_bits={}",
+               options.http_threads, options.queue_capacity, options.submissions_per_minute,
+               options.submission_burst, options.pow_bits);
 
   const int signal_number = WaitForStopSignal(stop_signals);
   spdlog::info("signal {} received; draining", signal_number);

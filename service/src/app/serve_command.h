@@ -17,6 +17,9 @@ struct ServeOptions {
   int http_threads = 2;
   size_t queue_capacity = 4096;  // pending submissions before 503
   size_t max_batch = 256;        // submissions per commit at most
+  int64_t submissions_per_minute = 120;  // global intake quota; 0: none
+  int64_t submission_burst = 60;         // submissions accepted at once after a quiet spell
+  int pow_bits = 0;                      // proof-of-work difficulty for API clients; 0: off
   std::string log_level = "info";
   int64_t form_min_seconds = 3;  // reporter pages: a form sent sooner after it was fetched is refused
 };

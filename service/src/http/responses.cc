@@ -13,9 +13,9 @@ void SendJson(Pistache::Http::ResponseWriter& response, int code, const std::str
   response.send(static_cast<Pistache::Http::Code>(code), body, MIME(Application, Json));
 }
 
-void SendError(Pistache::Http::ResponseWriter& response, const Status& status) {
+void SendError(Pistache::Http::ResponseWriter& response, const Status& status, int retry_after_seconds) {
   if (status.code() == StatusCode::kResourceExhausted || status.code() == StatusCode::kUnavailable) {
-    AddRetryAfter(response, 1);
+    AddRetryAfter(response, retry_after_seconds < 1 ? 1 : retry_after_seconds);
   }
   SendJson(response, HttpCodeFor(status), ErrorBody(status));
 }

@@ -16,8 +16,9 @@ namespace pillarbox::http {
 // Sends `body` as application/json with HTTP code `code`.
 void SendJson(Pistache::Http::ResponseWriter& response, int code, const std::string& body);
 
-// Sends the error body of `status` with its HTTP code; adds Retry-After: 1
-// when the service is saturated or shutting down.
-void SendError(Pistache::Http::ResponseWriter& response, const Status& status);
+// Sends the error body of `status` with its HTTP code; adds Retry-After:
+// `retry_after_seconds` (at least 1) when the service is saturated
+// (ResourceExhausted) or shutting down (Unavailable).
+void SendError(Pistache::Http::ResponseWriter& response, const Status& status, int retry_after_seconds = 1);
 
 }  // namespace pillarbox::http

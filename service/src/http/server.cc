@@ -9,6 +9,7 @@
 #include "http/case_routes.h"
 #include "http/catalog_routes.h"
 #include "http/desk_routes.h"
+#include "http/proof_of_work_routes.h"
 #include "http/report_label_routes.h"
 #include "http/report_note_routes.h"
 #include "http/report_routes.h"
@@ -39,6 +40,7 @@ Status HttpServer::Start() {
   InstallRouterGuards(impl_->router, {Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete});
   RegisterCatalogRoutes(impl_->router, impl_->context);
   RegisterReportRoutes(impl_->router, impl_->context);
+  RegisterProofOfWorkRoutes(impl_->router, impl_->context);
   RegisterAuthRoutes(impl_->router, impl_->context);
   RegisterTriageRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
   RegisterAggregateRoutes(impl_->router, impl_->context);
@@ -56,9 +58,9 @@ Status HttpServer::Start() {
                         .threads(impl_->options.threads)
                         .flags(Pistache::Tcp::Options::ReuseAddr)
                         .maxRequestSize(impl_->options.max_request_bytes)
-                        .headerTimeout(std::chrono::seconds(10))
-                        .bodyTimeout(std::chrono::seconds(30))
-                        .keepaliveTimeout(std::chrono::seconds(60))
+                        .headerTimeout(impl_->options.header_timeout)
+                        .bodyTimeout(impl_->options.body_timeout)
+                        .keepaliveTimeout(impl_->options.keepalive_timeout)
                         .logger(PISTACHE_NULL_STRING_LOGGER);
   try {
     Pistache::Address address(impl_->options.host, Pistache::Port(impl_->options.port));

@@ -3,6 +3,7 @@
 // thread-safe itself (the handlers it runs are).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -19,6 +20,13 @@ struct ServerOptions {
   int threads = 2;       // Pistache I/O threads
   // Request line + headers + body, enforced by Pistache (PISTACHE.md: keep small).
   size_t max_request_bytes = 256 * 1024;
+  // Time limits per request, enforced by Pistache (docs/notes/abuse.md):
+  // from the first byte of a request to the end of its headers (a client
+  // trickling its headers is answered 408 and cut off when it passes);
+  // for its body; and how long a kept-alive connection may sit idle.
+  std::chrono::seconds header_timeout{10};
+  std::chrono::seconds body_timeout{30};
+  std::chrono::seconds keepalive_timeout{60};
 };
 
 class HttpServer {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "intake/report_sealer.h"
+#include "intake/submission_quota.h"
 #include "intake/validator.h"
 #include "privacy/bytes.h"
 #include "privacy/receipt.h"
@@ -27,12 +28,13 @@ IntakeService::IntakeService(const QuestionnaireCatalog& catalog, const DeskDire
                              const privacy::InstanceKeys& keys, ReportStore& store, const Clock& clock)
     : catalog_(catalog), desks_(desks), keys_(keys), store_(store), clock_(clock) {}
 
-Status IntakeService::Submit(const Submission& submission, Done done) {
+Status IntakeService::Submit(const Submission& submission, Done done, SubmissionQuota* quota) {
   const Questionnaire* questionnaire = catalog_.Find(submission.kind);
   if (questionnaire == nullptr) return Status::InvalidArgument("is not a known kind of report", "kind");
   const std::string received_day = UtcDay(clock_.NowUnixSeconds());
   PB_ASSIGN_OR_RETURN(const Report report, ValidateSubmission(*questionnaire, submission, received_day));
   PB_ASSIGN_OR_RETURN(const DeskKey desk, DeskFor(desks_, questionnaire->kind));
+  if (quota != nullptr) PB_RETURN_IF_ERROR(quota->Admit());
 
   const std::string report_id = privacy::ToHex(privacy::RandomBytes(kReportIdBytes));
   const privacy::Receipt receipt = privacy::Receipt::Generate();

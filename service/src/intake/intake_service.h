@@ -21,6 +21,8 @@
 
 namespace pillarbox::intake {
 
+class SubmissionQuota;
+
 class IntakeService {
  public:
   // Called once with the receipt to show the reporter, or with an error.
@@ -39,10 +41,13 @@ class IntakeService {
   //   error;
   // - the store's error when it refuses the report (ResourceExhausted,
   //   Unavailable).
+  // - when `quota` is set, its ResourceExhausted when it has no slot left:
+  //   a slot is taken only by a submission that passed validation, so junk
+  //   does not use up the quota of real reports;
   // Otherwise returns OK and later calls `done` exactly once, from any thread:
   // with receipt.Display() after the store committed the report, or with the
   // store's error when it did not.
-  Status Submit(const Submission& submission, Done done);
+  Status Submit(const Submission& submission, Done done, SubmissionQuota* quota = nullptr);
 
  private:
   const QuestionnaireCatalog& catalog_;

@@ -34,8 +34,10 @@ class SubmissionQuota {
   const Clock& clock_;
   const Options options_;
   mutable std::mutex mutex_;
-  double tokens_;
-  double last_refill_ = 0;  // clock seconds of the last refill
+  // Saved-up slots in sixtieths (one second adds per_minute of them, one
+  // slot costs 60): whole numbers, so no rounding drift.
+  int64_t sixtieths_;
+  int64_t last_refill_ = 0;  // clock seconds of the last refill
 };
 
 }  // namespace pillarbox::intake
