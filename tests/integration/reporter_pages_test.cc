@@ -312,6 +312,28 @@ TEST_F(ReporterPagesTest, TheFormsReceiptSignsInThroughTheApiAndThePages) {
   EXPECT_EQ(PostForm("/followup", "receipt=" + FormEncode(receipt)).status, 401);
 }
 
+TEST(ReporterPagesQuota, PastTheQuotaTheFormComesBackWith503AndRetryAfter) {
+  ServiceProcess service;
+  ASSERT_TRUE(service.Start({"--form-min-seconds", "0", "--submissions-per-minute", "1", "--submission-burst", "1"}))
+      << service.ServerLog();
+  HttpClient client(service.port());
+  const auto questionnaire = nlohmann::json::parse(client.Get("/api/v1/questionnaires/voice_cloning").body);
+  const auto answers = BuildReport(questionnaire, "quota")["answers"];
+  const auto post = [&] {
+    const std::string token = TokenIn(client.Get("/report/voice_cloning").body);
+    return client.Request("POST", "/report/voice_cloning", FormBody(answers, token), kFormType);
+  };
+  EXPECT_EQ(post().status, 200);
+  const HttpResponse refused = post();
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_GE(std::stoi(refused.Header("retry-after").empty() ? "0" : refused.Header("retry-after")), 1);
+  EXPECT_EQ(refused.Header("content-security-policy"), kPageCsp);
+  EXPECT_NE(refused.body.find("id=\"form-error\""), std::string::npos);
+  EXPECT_NE(refused.body.find(HtmlEscaped(answers["summary"].get<std::string>())), std::string::npos);
+  EXPECT_EQ(TokenIn(refused.body).size(), 32u);
+  EXPECT_EQ(CountRows(service.database_path(), "reports"), 1);
+}
+
 TEST(ReporterPagesTiming, AFormSentTooSoonIsRefused) {
   ServiceProcess service;
   ASSERT_TRUE(service.Start({"--form-min-seconds", "2"})) << service.ServerLog();

@@ -21,7 +21,9 @@ class Router;
 namespace pillarbox::http {
 
 // Adds the routes to `router` when context.reporter_pages and
-// context.form_tokens are set. `context` must outlive the router.
+// context.form_tokens are set, and the follow-up pages with them
+// (http/followup_page_routes.h) when their services are set too. `context`
+// must outlive the router.
 void RegisterReporterPageRoutes(Pistache::Rest::Router& router, const RouteContext& context);
 
 }  // namespace pillarbox::http
