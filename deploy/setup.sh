@@ -24,11 +24,15 @@ packages=(
   libgtest-dev libgmock-dev sqlite3
   libmagic-dev libexiv2-dev libtag1-dev libmstch-dev
 )
-test_packages=(wrk)
+test_packages=(wrk chromium)  # chromium: the browser test (tests/e2e)
 
 install_packages() {
   local wanted=("${packages[@]}")
   [[ "$mode" == "test" ]] && wanted+=("${test_packages[@]}")
+  # The browser test runs on node + npm; a newer node already on the machine is kept.
+  if [[ "$mode" == "test" ]] && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
+    wanted+=(nodejs npm)
+  fi
   local missing=()
   for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -63,6 +67,7 @@ case "$mode" in
     ;;
   test)
     build ON
+    (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)  # playwright-core, as locked
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
     ;;
   *)

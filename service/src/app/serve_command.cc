@@ -19,6 +19,7 @@
 #include "media/library_evidence_cleaner.h"
 #include "app/evidence_services.h"
 #include "app/reporter_services.h"
+#include "app/reporter_page_services.h"
 #include "intake/proof_of_work.h"
 #include "intake/submission_quota.h"
 #include "app/reviewer_services.h"
@@ -78,6 +79,12 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "pillarbox: cannot start: " << reporters.status().message() << "\n";
     return 1;
   }
+  auto reporter_pages = ReporterPageServices::Start(*instance->catalog, clock,
+                                                   {.min_age_seconds = options.form_min_seconds});
+  if (!reporter_pages.ok()) {
+    std::cerr << "pillarbox: cannot start: " << reporter_pages.status().message() << "\n";
+    return 1;
+  }
   std::optional<intake::SubmissionQuota> quota;
   if (options.submissions_per_minute > 0) {
     quota.emplace(clock, intake::SubmissionQuota::Options{.per_minute = options.submissions_per_minute,
@@ -101,6 +108,7 @@ int RunServe(const ServeOptions& options) {
   (*reviewers)->Fill(context);
   (*reporters)->Fill(context);
   (*evidence)->Fill(context);
+  (*reporter_pages)->Fill(context);
   constexpr size_t kMebibyte = 1024 * 1024;
   http::HttpServer server({.host = options.listen.host,
                            .port = options.listen.port,

@@ -23,6 +23,7 @@ struct ServeOptions {
   std::string log_level = "info";
   size_t max_file_mib = 30;           // largest evidence file
   int64_t max_files_per_report = 20;  // evidence files of one report at most
+  int64_t form_min_seconds = 3;  // reporter pages: a form sent sooner after it was fetched is refused
 };
 
 // Returns the process exit code. Prints "pillarbox listening on

@@ -17,5 +17,6 @@ std::vector<EmbeddedFile> EmbeddedMigrations();      // schema/NNN_*.sql, ascend
 std::vector<EmbeddedFile> EmbeddedQuestionnaires();  // schema/questionnaires/*.json
 std::vector<EmbeddedFile> EmbeddedTaxonomy();        // schema/taxonomy.json (one file)
 std::vector<EmbeddedFile> EmbeddedCommonPasswords();  // schema/common_passwords.txt (one file)
+std::vector<EmbeddedFile> EmbeddedReporterAssets();   // admin-ui/reporter/ (templates, messages, style.css)
 
 }  // namespace pillarbox

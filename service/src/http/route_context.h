@@ -13,6 +13,7 @@ class IntakeService;
 class QuestionnaireCatalog;
 class ReporterSessions;
 class SubmissionQuota;
+class FormTokens;
 class ProofOfWork;
 }  // namespace pillarbox::intake
 namespace pillarbox::reporter {
@@ -61,6 +62,7 @@ struct RouteContext {
   intake::SubmissionQuota* submission_quota = nullptr;    // global intake quota; null: none
   intake::ProofOfWork* proof_of_work = nullptr;           // API proof-of-work; null: off
   pages::ReporterPages* reporter_pages = nullptr;         // server-rendered reporter pages
+  intake::FormTokens* form_tokens = nullptr;              // the pages' single-use form tokens (set with reporter_pages)
   // Reviewer side; the routes that need them are registered only when set.
   accounts::LoginService* login = nullptr;
   accounts::SessionStore* sessions = nullptr;

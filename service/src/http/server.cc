@@ -15,6 +15,7 @@
 #include "http/report_note_routes.h"
 #include "http/report_routes.h"
 #include "http/reporter_routes.h"
+#include "http/reporter_page_routes.h"
 #include "http/reviewer_report_routes.h"
 #include "http/router_guards.h"
 #include "http/tag_routes.h"
@@ -53,6 +54,7 @@ Status HttpServer::Start() {
   RegisterReportNoteRoutes(impl_->router, impl_->context);
   RegisterCaseRoutes(impl_->router, impl_->context);
   RegisterReporterRoutes(impl_->router, impl_->context);
+  RegisterReporterPageRoutes(impl_->router, impl_->context);  // when reporter_pages is set
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)

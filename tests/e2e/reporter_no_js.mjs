@@ -1,0 +1,222 @@
+// Browser test of the reporter pages with JavaScript disabled (issue 5).
+//
+// Starts the real service (pillarbox init + serve on a free 127.0.0.1 port),
+// drives Debian's Chromium headless through playwright-core with
+// javaScriptEnabled: false on a 360 px wide phone-sized viewport, and:
+//   1. opens the start page and chooses a kind of report;
+//   2. fills the questionnaire (every field type) and submits it;
+//   3. copies the receipt from the receipt page;
+//   4. signs back in with the receipt (HTML form, HttpOnly cookie);
+//   5. a reviewer (the admin printed by init: password + TOTP) sends a
+//      message through the JSON API;
+//   6. the reporter reloads, reads it, and answers through the form;
+//   7. the answer is checked through the reviewer API.
+// Every request the browser makes must go to the service on 127.0.0.1.
+// Screenshots of each step go to the artifacts folder.
+//
+// Usage: node reporter_no_js.mjs --binary <path to pillarbox> [--artifacts <dir>]
+//        [--chromium /usr/bin/chromium]
+import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.error('reporter_no_js: FAILED: playwright-core is missing; run `npm ci` in tests/e2e (deploy/setup.sh test does)');
+  process.exit(1);
+}
+
+function argument(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
+}
+
+const binary = argument('--binary', process.env.PILLARBOX_BINARY);
+const artifacts = argument('--artifacts', join(process.cwd(), 'e2e-artifacts'));
+const chromiumPath = argument('--chromium', '/usr/bin/chromium');
+if (!binary) throw new Error('--binary <pillarbox> is required');
+mkdirSync(artifacts, { recursive: true });
+
+function check(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`);
+}
+
+// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret.
+function totp(secretBase32, unixSeconds = Math.floor(Date.now() / 1000)) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32.replace(/=+$/, '').toUpperCase()) {
+    const value = alphabet.indexOf(c);
+    if (value < 0) throw new Error('bad base32 secret');
+    bits += value.toString(2).padStart(5, '0');
+  }
+  const key = Buffer.alloc(Math.floor(bits.length / 8));
+  for (let i = 0; i < key.length; i++) key[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
+  const digest = createHmac('sha1', key).update(counter).digest();
+  const offset = digest[digest.length - 1] & 0x0f;
+  const code = (digest.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return code.toString().padStart(6, '0');
+}
+
+// Starts `pillarbox serve`; resolves with { child, base } once it listens.
+function startService(dataDir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--form-min-seconds', '1'],
+                        { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('service did not start')), 20000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, base: match[1] });
+      }
+    });
+    child.stderr.on('data', () => {});  // the service log: route, status, latency only
+    child.on('exit', (code) => reject(new Error(`service exited with ${code}`)));
+  });
+}
+
+async function api(base, method, path, body, token) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+async function fillQuestionnaire(page, questionnaire) {
+  for (const field of questionnaire.fields) {
+    const id = `#field-${field.name}`;
+    if (field.type === 'short_text' || field.type === 'long_text') {
+      await page.fill(id, `e2e ${field.name}: the app changed my shifts <without> telling me & why`);
+    } else if (field.type === 'enum') {
+      await page.check(`#field-${field.name}-${field.options[0].value}`);
+    } else if (field.type === 'multi_enum') {
+      for (const option of field.options.slice(0, 2)) await page.check(`#field-${field.name}-${option.value}`);
+    } else if (field.type === 'year_month') {
+      await page.fill(id, '2025-03');
+    }
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const temp = mkdtempSync(join(tmpdir(), 'pillarbox-e2e-'));
+  const dataDir = join(temp, 'data');
+  const init = JSON.parse(execFileSync(binary, ['init', '--data', dataDir, '--json'], { encoding: 'utf8' }));
+  const admin = init.admin;
+  const { child, base } = await startService(dataDir);
+  let browser;
+  const step = async (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
+    });
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    const foreign = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(base + '/')) foreign.push(request.url());
+    });
+
+    // 1. Start page: choose a kind.
+    const kind = 'workplace_ai_harm';
+    const questionnaire = (await api(base, 'GET', `/api/v1/questionnaires/${kind}`)).json;
+    await page.goto(base + '/');
+    check(await page.locator('script').count() === 0, 'no script element on the start page');
+    await step(page, '01-start');
+    await page.click(`a[href="/report/${kind}"] >> nth=0`);
+    check(page.url() === `${base}/report/${kind}`, 'the kind link opens its form');
+
+    // 2. An empty submission shows the errors next to the fields, then the full form goes through.
+    await page.waitForTimeout(1100);
+    await page.click('button[type=submit]');
+    check(await page.locator('#error-summary').count() === 1, 'an empty form shows the error summary');
+    check(await page.locator('#field-summary[aria-invalid="true"]').count() === 1, 'the summary field is marked invalid');
+    await step(page, '02-errors');
+    await fillQuestionnaire(page, questionnaire);
+    await step(page, '03-filled');
+    await page.waitForTimeout(1100);  // the form token's minimum time (serve --form-min-seconds 1)
+    await page.click('button[type=submit]');
+
+    // 3. The receipt page.
+    const receipt = (await page.textContent('#receipt-text')).trim();
+    check(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/.test(receipt), `a receipt is shown (${receipt})`);
+    await step(page, '04-receipt');
+
+    // 4. Sign back in with the receipt (typed in lower case, as a person might).
+    await page.goto(base + '/followup');
+    await page.fill('#field-receipt', 'WRONG-RECEIPT');
+    await page.click('button[type=submit]');
+    check(await page.locator('#form-error').count() === 1, 'a wrong receipt shows one generic error');
+    await page.fill('#field-receipt', receipt.toLowerCase());
+    await page.click('button[type=submit]');
+    check(page.url() === `${base}/followup/report`, 'sign-in leads to the report page');
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'pillarbox_reporter');
+    check(session && session.httpOnly && session.secure && session.sameSite === 'Strict' && session.path === '/',
+          'the session cookie is HttpOnly, Secure, SameSite=Strict, Path=/');
+    check((await page.textContent('#report-status')).length > 0, 'the status is shown in words');
+    await step(page, '05-signed-in');
+
+    // 5. A reviewer writes to the reporter through the JSON API.
+    const login = await api(base, 'POST', '/api/v1/auth/login',
+                            { username: admin.username, password: admin.password, totp: totp(admin.totp_secret) });
+    check(login.status === 200, `the admin signs in (${login.status})`);
+    const staff = login.json.token;
+    const listed = await api(base, 'GET', '/api/v1/reports?limit=10', undefined, staff);
+    check(listed.status === 200 && listed.json.reports.length === 1, 'the reviewer sees the one report');
+    const reportId = listed.json.reports[0].id;
+    const question = 'Thank you. Did this happen to colleagues too?';
+    const sent = await api(base, 'POST', `/api/v1/reports/${reportId}/messages`, { body: question }, staff);
+    check(sent.status === 201, `the reviewer's message is stored (${sent.status})`);
+
+    // 6. The reporter reads it and answers through the form.
+    await page.reload();
+    check((await page.textContent('#messages')).includes(question), 'the reviewer message reaches the reporter');
+    await step(page, '06-message');
+    const answer = 'Yes, three of us. We all got the same automated notice.';
+    await page.waitForTimeout(1100);
+    await page.fill('#field-body', answer);
+    await page.click('form[action="/followup/messages"] button[type=submit]');
+    check(page.url() === `${base}/followup/report?sent=1`, 'the answer is sent and the report shown again');
+    check((await page.textContent('#messages')).includes(answer), 'the answer is in the conversation');
+    await step(page, '07-answered');
+
+    // 7. The reviewer reads the answer.
+    const messages = await api(base, 'GET', `/api/v1/reports/${reportId}/messages`, undefined, staff);
+    check(messages.status === 200, 'the reviewer reads the conversation');
+    const bodies = messages.json.messages.map((m) => m.body);
+    check(bodies.length === 2 && bodies[0] === question && bodies[1] === answer, 'the answer reaches the reviewer');
+
+    // Sign out: the cookie goes, the report page asks to sign in again.
+    await page.click('form[action="/followup/signout"] button[type=submit]');
+    await step(page, '08-signed-out');
+    const after = await page.goto(base + '/followup/report');
+    check(after.status() === 401, 'after sign-out the report page needs the receipt again');
+
+    check(foreign.length === 0, `the browser only talked to the service: ${foreign.join(', ')}`);
+    console.log(`reporter_no_js: passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${artifacts}`);
+  } finally {
+    if (browser) await browser.close();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(`reporter_no_js: FAILED: ${error.message}`);
+  process.exit(1);
+});
