@@ -20,11 +20,13 @@ struct CleanedEvidence {
   std::string media_type;  // from the allow-list, e.g. "image/jpeg", "audio/mpeg", "text/plain"
   std::string extension;   // for the generated download name, e.g. "jpg"
   std::vector<uint8_t> content;  // the bytes to store (metadata removed where possible)
-  // What was removed, as closed codes the reporter pages translate, e.g.
-  // "exif", "gps", "xmp", "iptc", "comment", "audio_tags", "embedded_pictures".
+  // What was removed, as closed codes the reporter pages translate: "exif",
+  // "gps", "xmp", "iptc", "comment", "audio_tags", "embedded_pictures",
+  // "other_metadata" (vendor segments/chunks), "trailing_data" (bytes hidden
+  // after the end of the image or sound). Each code at most once.
   std::vector<std::string> removed;
-  // Closed codes for what could not be removed, e.g. "pdf_metadata_kept":
-  // the reporter is warned before relying on the file.
+  // Closed codes for what could not be removed ("pdf_metadata_kept"): the
+  // reporter is warned before relying on the file.
   std::vector<std::string> warnings;
 };
 

@@ -63,10 +63,10 @@ void InitializeImageLibrary() {
   });
 }
 
-Result<StrippedImage> StripImageMetadata(std::span<const uint8_t> content) {
+Result<StrippedImage> StripImageMetadata(std::span<const uint8_t> content, std::string_view expected_media_type) {
   try {
     std::unique_ptr<Exiv2::Image> image = OpenImage(content);
-    if (image == nullptr) return Unreadable();
+    if (image == nullptr || image->mimeType() != expected_media_type) return Unreadable();
     image->readMetadata();
     StrippedImage stripped;
     stripped.removed = PresentMetadata(*image);

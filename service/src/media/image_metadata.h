@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -29,8 +30,9 @@ void InitializeImageLibrary();
 
 // Removes EXIF, XMP, IPTC and the comment from a JPEG, PNG or WebP held in
 // `content` and returns the rewritten bytes. InvalidArgument (field "file",
-// no content in the message) when exiv2 cannot parse or rewrite it.
+// no content in the message) when exiv2 cannot parse or rewrite it, or
+// parses it as another type than `expected_media_type` (e.g. "image/png").
 // Thread-safe once InitializeImageLibrary() has run.
-Result<StrippedImage> StripImageMetadata(std::span<const uint8_t> content);
+Result<StrippedImage> StripImageMetadata(std::span<const uint8_t> content, std::string_view expected_media_type);
 
 }  // namespace pillarbox::media

@@ -13,6 +13,7 @@
 #include "media/jpeg_segments.h"
 #include "media/media_kind.h"
 #include "media/png_chunks.h"
+#include "media/wave_chunks.h"
 
 namespace pillarbox::media {
 namespace {
@@ -26,7 +27,7 @@ void MergeCodes(std::vector<std::string>& into, const std::vector<std::string>& 
 std::vector<uint8_t> CopyOf(std::span<const uint8_t> content) { return {content.begin(), content.end()}; }
 
 Result<intake::CleanedEvidence> CleanJpeg(std::span<const uint8_t> content) {
-  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content));
+  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content, MediaTypeOf(MediaKind::kJpeg)));
   PB_ASSIGN_OR_RETURN(FilteredJpeg filtered, FilterJpegSegments(stripped.content));
   intake::CleanedEvidence cleaned;
   cleaned.content = std::move(filtered.content);
@@ -36,7 +37,7 @@ Result<intake::CleanedEvidence> CleanJpeg(std::span<const uint8_t> content) {
 }
 
 Result<intake::CleanedEvidence> CleanPng(std::span<const uint8_t> content) {
-  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content));
+  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content, MediaTypeOf(MediaKind::kPng)));
   PB_ASSIGN_OR_RETURN(FilteredPng filtered, FilterPngChunks(stripped.content));
   intake::CleanedEvidence cleaned;
   cleaned.content = std::move(filtered.content);
@@ -53,8 +54,8 @@ Result<intake::CleanedEvidence> CleanGif(std::span<const uint8_t> content) {
   return cleaned;
 }
 
-Result<intake::CleanedEvidence> CleanWithExiv2(std::span<const uint8_t> content) {
-  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content));
+Result<intake::CleanedEvidence> CleanWebp(std::span<const uint8_t> content) {
+  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content, MediaTypeOf(MediaKind::kWebp)));
   intake::CleanedEvidence cleaned;
   cleaned.content = std::move(stripped.content);
   cleaned.removed = std::move(stripped.removed);
@@ -64,8 +65,14 @@ Result<intake::CleanedEvidence> CleanWithExiv2(std::span<const uint8_t> content)
 Result<intake::CleanedEvidence> CleanAudio(MediaKind kind, std::span<const uint8_t> content) {
   PB_ASSIGN_OR_RETURN(StrippedAudio stripped, StripAudioTags(kind, content));
   intake::CleanedEvidence cleaned;
-  cleaned.content = std::move(stripped.content);
   cleaned.removed = std::move(stripped.removed);
+  if (kind != MediaKind::kWav) {
+    cleaned.content = std::move(stripped.content);
+    return cleaned;
+  }
+  PB_ASSIGN_OR_RETURN(FilteredWave filtered, FilterWaveChunks(stripped.content));
+  cleaned.content = std::move(filtered.content);
+  MergeCodes(cleaned.removed, filtered.removed);
   return cleaned;
 }
 
@@ -81,7 +88,7 @@ Result<intake::CleanedEvidence> CleanByKind(MediaKind kind, std::span<const uint
   switch (kind) {
     case MediaKind::kJpeg: return CleanJpeg(content);
     case MediaKind::kPng: return CleanPng(content);
-    case MediaKind::kWebp: return CleanWithExiv2(content);
+    case MediaKind::kWebp: return CleanWebp(content);
     case MediaKind::kGif: return CleanGif(content);
     case MediaKind::kPdf: return KeptWithWarning(content, "pdf_metadata_kept");
     case MediaKind::kMp3:

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,42 @@ TEST(AcceptedKindsTest, WavInfoTitleIsRemovedAndSamplesKept) {
   EXPECT_FALSE(ContainsBytes(cleaned->content, "CANARY"));
   EXPECT_EQ(testing::WavData(cleaned->content), testing::WavData(wav));
   EXPECT_FALSE(testing::WavData(wav).empty());
+  EXPECT_EQ(cleaned->content, testing::Wav(4000, ""));
+}
+
+TEST(AcceptedKindsTest, WavBroadcastAndXmpChunksAreRemoved) {
+  std::vector<uint8_t> wav = testing::Wav(100, "");
+  const std::string extra = std::string("bext\x0C\0\0\0", 8) + "CANARY-BEXT!" + std::string("_PMX\x0A\0\0\0", 8) +
+                            "CANARY-XMP";
+  wav.insert(wav.begin() + 12, extra.begin(), extra.end());
+  const uint32_t riff_size = static_cast<uint32_t>(wav.size() - 8);
+  for (int i = 0; i < 4; ++i) wav[4 + i] = static_cast<uint8_t>(riff_size >> (8 * i));
+  auto cleaned = testing::SharedCleaner().Clean(wav);
+  ASSERT_TRUE(cleaned.ok()) << cleaned.status().ToString();
+  EXPECT_TRUE(Has(cleaned->removed, "audio_tags"));
+  EXPECT_TRUE(Has(cleaned->removed, "xmp"));
+  EXPECT_FALSE(ContainsBytes(cleaned->content, "CANARY"));
+  EXPECT_EQ(cleaned->content, testing::Wav(100, ""));
+}
+
+}  // namespace
+}  // namespace pillarbox::media
+
+namespace pillarbox::media {
+namespace {
+
+TEST(AcceptedKindsFlacTest, VorbisCommentAndPicturesAreRemovedAndFramesKept) {
+  const std::vector<uint8_t> audio = testing::FlacAudio(5000);
+  const std::vector<uint8_t> flac = testing::Flac("CANARY-FLAC-TITLE", audio);
+  auto cleaned = testing::SharedCleaner().Clean(flac);
+  ASSERT_TRUE(cleaned.ok()) << cleaned.status().ToString();
+  EXPECT_EQ(cleaned->media_type, "audio/flac");
+  EXPECT_EQ(cleaned->extension, "flac");
+  EXPECT_TRUE(testing::Has(cleaned->removed, "audio_tags"));
+  EXPECT_TRUE(testing::Has(cleaned->removed, "embedded_pictures"));
+  EXPECT_FALSE(pillarbox::testing::ContainsBytes(cleaned->content, "CANARY"));
+  ASSERT_GE(cleaned->content.size(), audio.size());
+  EXPECT_TRUE(std::equal(audio.begin(), audio.end(), cleaned->content.end() - static_cast<std::ptrdiff_t>(audio.size())));
 }
 
 }  // namespace

@@ -187,3 +187,68 @@ std::vector<uint8_t> TinyWebp() {
 }
 
 }  // namespace pillarbox::media::testing
+
+namespace pillarbox::media::testing {
+namespace {
+
+void AppendBlockHeader(std::vector<uint8_t>& out, uint8_t type, bool last, size_t length) {
+  out.push_back(static_cast<uint8_t>(type | (last ? 0x80 : 0x00)));
+  out.push_back(static_cast<uint8_t>(length >> 16));
+  out.push_back(static_cast<uint8_t>(length >> 8));
+  out.push_back(static_cast<uint8_t>(length));
+}
+
+std::vector<uint8_t> VorbisComment(const std::string& title) {
+  std::vector<uint8_t> body;
+  const std::string vendor = "pillarbox-test";
+  const std::string field = "TITLE=" + title;
+  AppendLe32(body, static_cast<uint32_t>(vendor.size()));
+  AppendText(body, vendor);
+  AppendLe32(body, 1);
+  AppendLe32(body, static_cast<uint32_t>(field.size()));
+  AppendText(body, field);
+  return body;
+}
+
+std::vector<uint8_t> PictureBlock(const std::string& data) {
+  std::vector<uint8_t> body;
+  const std::string mime = "image/jpeg";
+  AppendBe32(body, 3);  // front cover
+  AppendBe32(body, static_cast<uint32_t>(mime.size()));
+  AppendText(body, mime);
+  AppendBe32(body, 0);  // no description
+  for (int i = 0; i < 4; ++i) AppendBe32(body, 0);  // width, height, depth, colours
+  AppendBe32(body, static_cast<uint32_t>(data.size()));
+  AppendText(body, data);
+  return body;
+}
+
+}  // namespace
+
+std::vector<uint8_t> Flac(const std::string& title, const std::vector<uint8_t>& audio) {
+  std::vector<uint8_t> out;
+  AppendText(out, "fLaC");
+  AppendBlockHeader(out, 0, title.empty(), 34);
+  out.insert(out.end(), {0x10, 0x00, 0x10, 0x00, 0, 0, 0, 0, 0, 0});
+  const uint64_t packed = (uint64_t{44100} << 44) | (uint64_t{1} << 41) | (uint64_t{15} << 36);
+  for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(packed >> shift));
+  out.insert(out.end(), 16, 0x00);  // MD5 unknown
+  if (!title.empty()) {
+    const std::vector<uint8_t> comment = VorbisComment(title);
+    AppendBlockHeader(out, 4, false, comment.size());
+    out.insert(out.end(), comment.begin(), comment.end());
+    const std::vector<uint8_t> picture = PictureBlock(title);
+    AppendBlockHeader(out, 6, true, picture.size());
+    out.insert(out.end(), picture.begin(), picture.end());
+  }
+  out.insert(out.end(), audio.begin(), audio.end());
+  return out;
+}
+
+std::vector<uint8_t> FlacAudio(size_t bytes) {
+  std::vector<uint8_t> audio = {0xFF, 0xF8};
+  for (size_t i = 2; i < bytes; ++i) audio.push_back(static_cast<uint8_t>((i * 11) % 251));
+  return audio;
+}
+
+}  // namespace pillarbox::media::testing

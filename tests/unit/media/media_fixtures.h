@@ -42,3 +42,15 @@ std::vector<uint8_t> Gif(const std::string& canary);
 std::vector<uint8_t> TinyWebp();
 
 }  // namespace pillarbox::media::testing
+
+namespace pillarbox::media::testing {
+
+// A FLAC stream: "fLaC", STREAMINFO (44.1 kHz, stereo, 16 bits) and, when
+// `title` is not empty, a VORBIS_COMMENT with TITLE=title and a PICTURE block
+// holding `title` as image bytes; then `audio` as the frame bytes.
+std::vector<uint8_t> Flac(const std::string& title, const std::vector<uint8_t>& audio);
+
+// Stand-in FLAC frame bytes (start with the frame sync code, varying payload).
+std::vector<uint8_t> FlacAudio(size_t bytes);
+
+}  // namespace pillarbox::media::testing
