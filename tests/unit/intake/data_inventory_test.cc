@@ -20,10 +20,9 @@ using Row = std::tuple<std::string, std::string, std::string>;  // kind, field, 
 constexpr char kSectionHeading[] = "## Questionnaire fields";
 
 std::string InventoryPath() {
-  // This file is tests/unit/intake/data_inventory_test.cc in the repository.
-  const std::filesystem::path root =
-      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path();
-  return (root / "privacy" / "DATA_INVENTORY.md").string();
+  // The source tree's root, set by tests/CMakeLists.txt (not __FILE__, which
+  // a compiler cache may make relative).
+  return (std::filesystem::path(PILLARBOX_SOURCE_DIR) / "privacy" / "DATA_INVENTORY.md").string();
 }
 
 std::string Trim(const std::string& text) {
