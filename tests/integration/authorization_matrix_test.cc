@@ -80,7 +80,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     const auto listed = Call("GET", "/api/v1/reports", "admin");
     report_id_ = nlohmann::json::parse(listed.body)["reports"][0]["id"];
     file_id_ = AttachEvidence(nlohmann::json::parse(matrix_report.body)["receipt"]);
-    const auto submitted = client.PostJson("/api/v1/reports", BuildReport(questionnaire, "OWNREPORT").dump());
+    const auto submitted = Call("POST", "/api/v1/reports", "anonymous", BuildReport(questionnaire, "OWNREPORT").dump());
     ASSERT_EQ(submitted.status, 201);
     reporter_receipt_ = nlohmann::json::parse(submitted.body)["receipt"];
     tokens_["reporter"] = ReporterToken();
@@ -138,9 +138,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
 
   // A new reporter session for reporter_receipt_ (or `receipt`).
   std::string ReporterToken(const std::string& receipt = "") {
-    HttpClient client(service_.port());
-    const auto response = client.PostJson(
-        "/api/v1/reporter/session", nlohmann::json{{"receipt", receipt.empty() ? reporter_receipt_ : receipt}}.dump());
+    const auto response = Call("POST", "/api/v1/reporter/session", "anonymous",
+                               nlohmann::json{{"receipt", receipt.empty() ? reporter_receipt_ : receipt}}.dump());
     EXPECT_EQ(response.status, 201) << response.body;
     return nlohmann::json::parse(response.body, nullptr, false).value("token", "");
   }
