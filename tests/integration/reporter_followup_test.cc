@@ -136,6 +136,7 @@ TEST_F(ReporterFollowupTest, AReviewerQuestionReachesTheReporterAndTheAnswerCome
   EXPECT_EQ(AsReporter(token, "POST", "/api/v1/reporter/logout", "").status, 204);
   EXPECT_EQ(AsReporter(token, "GET", "/api/v1/reporter/report").status, 401);
 
+  ASSERT_EQ(service_.Stop(), 0);  // the log is complete (flushed) once the service has exited
   const std::string log = service_.ServerLog();
   for (const std::string& secret : {receipt, token, question, answer}) {
     EXPECT_EQ(log.find(secret), std::string::npos) << "the log holds a receipt, token or message";
