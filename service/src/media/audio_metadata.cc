@@ -122,13 +122,13 @@ void InitializeAudioLibrary() {
   std::call_once(once, [] { TagLib::setDebugListener(&listener); });
 }
 
-Result<StrippedAudio> StripAudioTags(MediaKind kind, std::span<const uint8_t> content) {
+Result<CleanedBytes> StripAudioTags(MediaKind kind, std::span<const uint8_t> content) {
   try {
     TagLib::ByteVectorStream stream(
         TagLib::ByteVector(reinterpret_cast<const char*>(content.data()), static_cast<unsigned int>(content.size())));
     const std::optional<Found> found = StripByKind(kind, &stream);
     if (!found) return Unreadable();
-    StrippedAudio stripped;
+    CleanedBytes stripped;
     if (found->tags) stripped.removed.push_back("audio_tags");
     if (found->pictures) stripped.removed.push_back("embedded_pictures");
     const TagLib::ByteVector* data = stream.data();

@@ -11,26 +11,22 @@
 #include <vector>
 
 #include "common/status.h"
+#include "media/cleaned_bytes.h"
 #include "media/media_kind.h"
 
 namespace pillarbox::media {
-
-// Bytes with tags removed and the closed codes of what was found and removed
-// ("audio_tags", "embedded_pictures").
-struct StrippedAudio {
-  std::vector<uint8_t> content;
-  std::vector<std::string> removed;
-};
 
 // Silences TagLib's debug output (nothing about a file reaches stderr).
 // Idempotent and thread-safe.
 void InitializeAudioLibrary();
 
-// Removes the tags of `content`, an audio file of `kind` (kMp3, kOgg, kFlac,
+// Removes the tags of `content` and returns the rewritten bytes with the
+// closed codes of what was found and removed ("audio_tags",
+// "embedded_pictures"). `content` is an audio file of `kind` (kMp3, kOgg, kFlac,
 // kWav or kM4a; any other kind is InvalidArgument). InvalidArgument (field
 // "file", no content in the message) when TagLib cannot parse it as that kind
 // (for MP3: no MPEG frame) or cannot rewrite it. Thread-safe: every call works
 // on its own stream.
-Result<StrippedAudio> StripAudioTags(MediaKind kind, std::span<const uint8_t> content);
+Result<CleanedBytes> StripAudioTags(MediaKind kind, std::span<const uint8_t> content);
 
 }  // namespace pillarbox::media

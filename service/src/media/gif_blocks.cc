@@ -23,7 +23,7 @@ class Walker {
  public:
   explicit Walker(std::span<const uint8_t> in) : in_(in) {}
 
-  Result<FilteredGif> Run() {
+  Result<CleanedBytes> Run() {
     if (in_.size() < 13 || (std::memcmp(in_.data(), "GIF87a", 6) != 0 && std::memcmp(in_.data(), "GIF89a", 6) != 0)) {
       return NotAGif();
     }
@@ -99,11 +99,11 @@ class Walker {
 
   std::span<const uint8_t> in_;
   size_t pos_ = 0;
-  FilteredGif out_;
+  CleanedBytes out_;
 };
 
 }  // namespace
 
-Result<FilteredGif> FilterGifBlocks(std::span<const uint8_t> content) { return Walker(content).Run(); }
+Result<CleanedBytes> FilterGifBlocks(std::span<const uint8_t> content) { return Walker(content).Run(); }
 
 }  // namespace pillarbox::media

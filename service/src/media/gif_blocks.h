@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "media/cleaned_bytes.h"
 
 namespace pillarbox::media {
 
@@ -17,15 +18,10 @@ namespace pillarbox::media {
 // extensions), "xmp" (the "XMP DataXMP" application extension),
 // "other_metadata" (any other application extension), "trailing_data" (bytes
 // after the trailer).
-struct FilteredGif {
-  std::vector<uint8_t> content;
-  std::vector<std::string> removed;
-};
-
 // Keeps the header, screen descriptor, colour tables, graphic control and
 // plain text extensions, the NETSCAPE2.0/ANIMEXTS1.0 looping extension and
 // every image byte for byte. InvalidArgument (field "file") when the bytes are
 // not a complete GIF.
-Result<FilteredGif> FilterGifBlocks(std::span<const uint8_t> content);
+Result<CleanedBytes> FilterGifBlocks(std::span<const uint8_t> content);
 
 }  // namespace pillarbox::media

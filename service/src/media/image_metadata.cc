@@ -63,12 +63,12 @@ void InitializeImageLibrary() {
   });
 }
 
-Result<StrippedImage> StripImageMetadata(std::span<const uint8_t> content, std::string_view expected_media_type) {
+Result<CleanedBytes> StripImageMetadata(std::span<const uint8_t> content, std::string_view expected_media_type) {
   try {
     std::unique_ptr<Exiv2::Image> image = OpenImage(content);
     if (image == nullptr || image->mimeType() != expected_media_type) return Unreadable();
     image->readMetadata();
-    StrippedImage stripped;
+    CleanedBytes stripped;
     stripped.removed = PresentMetadata(*image);
     // Not clearMetadata(): it also drops the ICC profile, which we keep.
     image->clearExifData();

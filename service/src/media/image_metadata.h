@@ -12,15 +12,9 @@
 #include <vector>
 
 #include "common/status.h"
+#include "media/cleaned_bytes.h"
 
 namespace pillarbox::media {
-
-// Bytes with metadata removed and the closed codes of what was found and
-// removed ("exif", "gps", "xmp", "iptc", "comment").
-struct StrippedImage {
-  std::vector<uint8_t> content;
-  std::vector<std::string> removed;
-};
 
 // Sets up exiv2's global state: mutes its log (nothing about a file reaches
 // stderr) and initializes its XMP toolkit with a lock. Idempotent and
@@ -29,10 +23,11 @@ struct StrippedImage {
 void InitializeImageLibrary();
 
 // Removes EXIF, XMP, IPTC and the comment from a JPEG, PNG or WebP held in
-// `content` and returns the rewritten bytes. InvalidArgument (field "file",
+// `content` and returns the rewritten bytes with the closed codes of what was
+// found and removed ("exif", "gps", "xmp", "iptc", "comment"). InvalidArgument (field "file",
 // no content in the message) when exiv2 cannot parse or rewrite it, or
 // parses it as another type than `expected_media_type` (e.g. "image/png").
 // Thread-safe once InitializeImageLibrary() has run.
-Result<StrippedImage> StripImageMetadata(std::span<const uint8_t> content, std::string_view expected_media_type);
+Result<CleanedBytes> StripImageMetadata(std::span<const uint8_t> content, std::string_view expected_media_type);
 
 }  // namespace pillarbox::media

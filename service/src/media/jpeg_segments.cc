@@ -46,7 +46,7 @@ class Walker {
  public:
   explicit Walker(std::span<const uint8_t> in) : in_(in) {}
 
-  Result<FilteredJpeg> Run() {
+  Result<CleanedBytes> Run() {
     if (in_.size() < 4 || in_[0] != 0xFF || in_[1] != kSoi) return NotAJpeg();
     Copy(0, 2);
     pos_ = 2;
@@ -116,11 +116,11 @@ class Walker {
 
   std::span<const uint8_t> in_;
   size_t pos_ = 0;
-  FilteredJpeg out_;
+  CleanedBytes out_;
 };
 
 }  // namespace
 
-Result<FilteredJpeg> FilterJpegSegments(std::span<const uint8_t> content) { return Walker(content).Run(); }
+Result<CleanedBytes> FilterJpegSegments(std::span<const uint8_t> content) { return Walker(content).Run(); }
 
 }  // namespace pillarbox::media

@@ -12,22 +12,18 @@
 #include <vector>
 
 #include "common/status.h"
+#include "media/cleaned_bytes.h"
 
 namespace pillarbox::media {
 
 // The kept bytes and the closed codes of what was dropped: "exif" (an APP1
 // Exif segment), "xmp" (an APP1 XMP segment), "iptc" (APP13), "comment"
 // (COM), "other_metadata" (any other APPn), "trailing_data" (bytes after EOI).
-struct FilteredJpeg {
-  std::vector<uint8_t> content;
-  std::vector<std::string> removed;
-};
-
 // Keeps SOI, every non-APPn/COM segment, APP0 (JFIF/JFXX), APP2 ICC_PROFILE,
 // APP14 Adobe, and every byte from the first SOS through EOI except APPn and
 // COM segments between progressive scans; the entropy-coded data is copied
 // byte for byte. InvalidArgument (field "file") when the bytes are not a
 // complete JPEG (no SOI, a segment running past the end, no scan, no EOI).
-Result<FilteredJpeg> FilterJpegSegments(std::span<const uint8_t> content);
+Result<CleanedBytes> FilterJpegSegments(std::span<const uint8_t> content);
 
 }  // namespace pillarbox::media

@@ -1,7 +1,9 @@
 #include "media/library_evidence_cleaner.h"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,85 +26,61 @@ void MergeCodes(std::vector<std::string>& into, const std::vector<std::string>& 
   }
 }
 
-std::vector<uint8_t> CopyOf(std::span<const uint8_t> content) { return {content.begin(), content.end()}; }
+// One cleaning pass over the bytes the previous pass kept.
+using CleaningStep = std::function<Result<CleanedBytes>(std::span<const uint8_t>)>;
+using CleaningSteps = std::vector<CleaningStep>;
 
-Result<intake::CleanedEvidence> CleanJpeg(std::span<const uint8_t> content) {
-  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content, MediaTypeOf(MediaKind::kJpeg)));
-  PB_ASSIGN_OR_RETURN(FilteredJpeg filtered, FilterJpegSegments(stripped.content));
+// Runs `steps` in order, each on what the previous one kept (none: the bytes
+// are kept as they are), and gathers what they removed.
+Result<intake::CleanedEvidence> RunSteps(std::span<const uint8_t> content, const CleaningSteps& steps) {
   intake::CleanedEvidence cleaned;
-  cleaned.content = std::move(filtered.content);
-  cleaned.removed = std::move(stripped.removed);
-  MergeCodes(cleaned.removed, filtered.removed);
-  return cleaned;
-}
-
-Result<intake::CleanedEvidence> CleanPng(std::span<const uint8_t> content) {
-  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content, MediaTypeOf(MediaKind::kPng)));
-  PB_ASSIGN_OR_RETURN(FilteredPng filtered, FilterPngChunks(stripped.content));
-  intake::CleanedEvidence cleaned;
-  cleaned.content = std::move(filtered.content);
-  cleaned.removed = std::move(stripped.removed);
-  MergeCodes(cleaned.removed, filtered.removed);
-  return cleaned;
-}
-
-Result<intake::CleanedEvidence> CleanGif(std::span<const uint8_t> content) {
-  PB_ASSIGN_OR_RETURN(FilteredGif filtered, FilterGifBlocks(content));
-  intake::CleanedEvidence cleaned;
-  cleaned.content = std::move(filtered.content);
-  cleaned.removed = std::move(filtered.removed);
-  return cleaned;
-}
-
-Result<intake::CleanedEvidence> CleanWebp(std::span<const uint8_t> content) {
-  PB_ASSIGN_OR_RETURN(StrippedImage stripped, StripImageMetadata(content, MediaTypeOf(MediaKind::kWebp)));
-  intake::CleanedEvidence cleaned;
-  cleaned.content = std::move(stripped.content);
-  cleaned.removed = std::move(stripped.removed);
-  return cleaned;
-}
-
-Result<intake::CleanedEvidence> CleanAudio(MediaKind kind, std::span<const uint8_t> content) {
-  PB_ASSIGN_OR_RETURN(StrippedAudio stripped, StripAudioTags(kind, content));
-  intake::CleanedEvidence cleaned;
-  cleaned.removed = std::move(stripped.removed);
-  if (kind != MediaKind::kWav) {
-    cleaned.content = std::move(stripped.content);
-    return cleaned;
+  if (steps.empty()) cleaned.content.assign(content.begin(), content.end());
+  for (size_t i = 0; i < steps.size(); ++i) {
+    // The first pass reads the reporter's bytes in place; later ones what the pass before kept.
+    PB_ASSIGN_OR_RETURN(CleanedBytes pass, steps[i](i == 0 ? content : std::span<const uint8_t>(cleaned.content)));
+    cleaned.content = std::move(pass.content);
+    MergeCodes(cleaned.removed, pass.removed);
   }
-  PB_ASSIGN_OR_RETURN(FilteredWave filtered, FilterWaveChunks(stripped.content));
-  cleaned.content = std::move(filtered.content);
-  MergeCodes(cleaned.removed, filtered.removed);
   return cleaned;
 }
 
-// Kept as is, with a warning code the reporter pages explain.
-intake::CleanedEvidence KeptWithWarning(std::span<const uint8_t> content, std::string warning) {
-  intake::CleanedEvidence cleaned;
-  cleaned.content = CopyOf(content);
-  cleaned.warnings.push_back(std::move(warning));
-  return cleaned;
+// exiv2's pass for an image of `kind`.
+CleaningStep ImageMetadata(MediaKind kind) {
+  return [kind](std::span<const uint8_t> bytes) { return StripImageMetadata(bytes, MediaTypeOf(kind)); };
 }
 
-Result<intake::CleanedEvidence> CleanByKind(MediaKind kind, std::span<const uint8_t> content) {
+// TagLib's pass for audio of `kind`.
+CleaningStep AudioTags(MediaKind kind) {
+  return [kind](std::span<const uint8_t> bytes) { return StripAudioTags(kind, bytes); };
+}
+
+// The passes for `kind`: a library first, then our structure filter as a
+// second net where the library leaves metadata behind. nullopt for a kind
+// outside the allow-list.
+std::optional<CleaningSteps> StepsFor(MediaKind kind) {
   switch (kind) {
-    case MediaKind::kJpeg: return CleanJpeg(content);
-    case MediaKind::kPng: return CleanPng(content);
-    case MediaKind::kWebp: return CleanWebp(content);
-    case MediaKind::kGif: return CleanGif(content);
-    case MediaKind::kPdf: return KeptWithWarning(content, "pdf_metadata_kept");
+    case MediaKind::kJpeg: return CleaningSteps{ImageMetadata(kind), FilterJpegSegments};
+    case MediaKind::kPng: return CleaningSteps{ImageMetadata(kind), FilterPngChunks};
+    case MediaKind::kWebp: return CleaningSteps{ImageMetadata(kind)};
+    case MediaKind::kGif: return CleaningSteps{FilterGifBlocks};  // exiv2 cannot rewrite GIF
+    case MediaKind::kWav: return CleaningSteps{AudioTags(kind), FilterWaveChunks};
     case MediaKind::kMp3:
     case MediaKind::kOgg:
     case MediaKind::kFlac:
-    case MediaKind::kWav:
-    case MediaKind::kM4a: return CleanAudio(kind, content);
-    case MediaKind::kText: {
-      intake::CleanedEvidence cleaned;
-      cleaned.content = CopyOf(content);
-      return cleaned;
-    }
+    case MediaKind::kM4a: return CleaningSteps{AudioTags(kind)};
+    case MediaKind::kPdf:
+    case MediaKind::kText: return CleaningSteps{};
   }
-  return Status::InvalidArgument(kAllowedKindsMessage, "file");
+  return std::nullopt;
+}
+
+Result<intake::CleanedEvidence> CleanByKind(MediaKind kind, std::span<const uint8_t> content) {
+  const std::optional<CleaningSteps> steps = StepsFor(kind);
+  if (!steps.has_value()) return Status::InvalidArgument(kAllowedKindsMessage, "file");
+  PB_ASSIGN_OR_RETURN(intake::CleanedEvidence cleaned, RunSteps(content, *steps));
+  // Kept as is, with a warning code the reporter pages explain.
+  if (kind == MediaKind::kPdf) cleaned.warnings.push_back("pdf_metadata_kept");
+  return cleaned;
 }
 
 class LibraryEvidenceCleaner final : public intake::EvidenceCleaner {

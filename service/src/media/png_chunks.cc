@@ -36,11 +36,11 @@ void AddCode(std::vector<std::string>& codes, const std::string& code) {
 
 }  // namespace
 
-Result<FilteredPng> FilterPngChunks(std::span<const uint8_t> content) {
+Result<CleanedBytes> FilterPngChunks(std::span<const uint8_t> content) {
   if (content.size() < kSignature.size() || !std::equal(kSignature.begin(), kSignature.end(), content.begin())) {
     return NotAPng();
   }
-  FilteredPng out;
+  CleanedBytes out;
   out.content.assign(content.begin(), content.begin() + kSignature.size());
   size_t pos = kSignature.size();
   bool first = true;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "media/cleaned_bytes.h"
 
 namespace pillarbox::media {
 
@@ -18,16 +19,11 @@ namespace pillarbox::media {
 // "xmp" (iTXt XML:com.adobe.xmp), "comment" (other tEXt, zTXt, iTXt),
 // "other_metadata" (tIME and any ancillary chunk not kept), "trailing_data"
 // (bytes after IEND).
-struct FilteredPng {
-  std::vector<uint8_t> content;
-  std::vector<std::string> removed;
-};
-
 // Keeps the critical chunks (IHDR, PLTE, IDAT, IEND), the colour and
 // transparency chunks (tRNS, gAMA, cHRM, sRGB, iCCP, sBIT, bKGD, pHYs), the
 // animation chunks (acTL, fcTL, fdAT) byte for byte; drops every other chunk
 // and anything after IEND. InvalidArgument (field "file") when the bytes are
 // not a complete PNG or hold an unknown critical chunk.
-Result<FilteredPng> FilterPngChunks(std::span<const uint8_t> content);
+Result<CleanedBytes> FilterPngChunks(std::span<const uint8_t> content);
 
 }  // namespace pillarbox::media

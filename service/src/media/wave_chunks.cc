@@ -24,13 +24,13 @@ void AddCode(std::vector<std::string>& codes, const std::string& code) {
 
 }  // namespace
 
-Result<FilteredWave> FilterWaveChunks(std::span<const uint8_t> content) {
+Result<CleanedBytes> FilterWaveChunks(std::span<const uint8_t> content) {
   if (content.size() < 12 || std::memcmp(content.data(), "RIFF", 4) != 0 ||
       std::memcmp(content.data() + 8, "WAVE", 4) != 0) {
     return NotAWave();
   }
   const size_t riff_end = std::min(content.size(), size_t{Le32(content, 4)} + 8);
-  FilteredWave out;
+  CleanedBytes out;
   out.content.assign(content.begin(), content.begin() + 12);
   bool has_format = false;
   bool has_data = false;

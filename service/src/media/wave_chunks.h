@@ -11,22 +11,18 @@
 #include <vector>
 
 #include "common/status.h"
+#include "media/cleaned_bytes.h"
 
 namespace pillarbox::media {
 
 // The kept bytes (with the RIFF size rewritten) and the closed codes of what
 // was dropped: "xmp" (_PMX), "audio_tags" (any other non-sound chunk),
 // "trailing_data" (bytes after the RIFF chunk).
-struct FilteredWave {
-  std::vector<uint8_t> content;
-  std::vector<std::string> removed;
-};
-
 // Keeps "fmt ", "fact" and "data" byte for byte, in order. A "data" chunk
 // whose size runs past the end (an interrupted recording) is kept up to the
 // end with its size corrected. InvalidArgument (field "file") when the bytes
 // are not RIFF/WAVE, another chunk runs past the end, or "fmt " or "data" is
 // missing.
-Result<FilteredWave> FilterWaveChunks(std::span<const uint8_t> content);
+Result<CleanedBytes> FilterWaveChunks(std::span<const uint8_t> content);
 
 }  // namespace pillarbox::media
