@@ -17,6 +17,7 @@
 #include "http/responses.h"
 #include "http/router_guards.h"
 #include "http/status_mapping.h"
+#include "http/worker_json.h"
 
 namespace pillarbox::http {
 namespace {
@@ -47,8 +48,10 @@ void HandleLogin(const RouteContext& context, const Request& request, ResponseWr
   const auto started = std::chrono::steady_clock::now();
   auto login = DecodeLogin(request);
   if (!login.ok()) return Answer(response, "POST /api/v1/auth/login", login.status(), 200, started);
-  auto pending = std::make_shared<ResponseWriter>(std::move(response));
-  const Status queued = context.login_workers->Post([&context, pending, started, login = std::move(*login)] {
+  const auto refused = [started](ResponseWriter& pending, const Status& status) {
+    Answer(pending, "POST /api/v1/auth/login", status, 200, started);
+  };
+  PostWithResponse(*context.login_workers, response, [&context, started, login = std::move(*login)](ResponseWriter& pending) {
     Result<accounts::LoginResult> result = context.login->Login(login);
     Result<std::string> body = result.status();
     if (result.ok()) {
@@ -58,9 +61,8 @@ void HandleLogin(const RouteContext& context, const Request& request, ResponseWr
     } else if (result.status().code() == StatusCode::kUnauthenticated) {
       (void)context.audit->Record({"anonymous", "auth.login.failed", "user", "", ""});
     }
-    Answer(*pending, "POST /api/v1/auth/login", body, 200, started);
-  });
-  if (!queued.ok()) Answer(*pending, "POST /api/v1/auth/login", queued, 200, started);
+    Answer(pending, "POST /api/v1/auth/login", body, 200, started);
+  }, refused);
 }
 
 void HandleLogout(const RouteContext& context, const Request& request, ResponseWriter& response) {
@@ -68,13 +70,17 @@ void HandleLogout(const RouteContext& context, const Request& request, ResponseW
   auto session = AuthenticateRequest(request, *context.sessions);
   if (!session.ok()) return Answer(response, "POST /api/v1/auth/logout", session.status(), 204, started);
   context.sessions->Revoke(BearerToken(request));
-  auto pending = std::make_shared<ResponseWriter>(std::move(response));
   const std::string user_id = (*session)->identity.user_id;
-  const Status queued = context.workers->Post([&context, pending, started, user_id] {
-    (void)context.audit->Record({user_id, "auth.logout", "user", user_id, ""});
-    Answer(*pending, "POST /api/v1/auth/logout", std::string(), 204, started);
-  });
-  if (!queued.ok()) Answer(*pending, "POST /api/v1/auth/logout", std::string(), 204, started);
+  PostWithResponse(
+      *context.workers, response,
+      [&context, started, user_id](ResponseWriter& pending) {
+        (void)context.audit->Record({user_id, "auth.logout", "user", user_id, ""});
+        Answer(pending, "POST /api/v1/auth/logout", std::string(), 204, started);
+      },
+      [started](ResponseWriter& pending, const Status&) {
+        // The session is already revoked; only its audit entry was not written.
+        Answer(pending, "POST /api/v1/auth/logout", std::string(), 204, started);
+      });
 }
 
 Result<std::pair<std::string, std::string>> DecodePasswordChange(const Request& request) {

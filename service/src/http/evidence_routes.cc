@@ -34,15 +34,19 @@ void HandleDownload(const RouteContext& context, const Request& request, Respons
   const std::string file_id = request.param(":file_id").as<std::string>();
   auto session = AuthenticateRequest(request, *context.sessions);
   if (!session.ok()) return FailRequest(response, kDownloadRoute, started, session.status());
-  auto pending = std::make_shared<ResponseWriter>(std::move(response));
-  const Status queued = context.workers->Post([&context, pending, started, id, file_id, session = *session] {
-    Result<reporter::EvidenceFile> file = context.report_evidence->Download(*session, id, file_id);
-    if (!file.ok()) return FailRequest(*pending, kDownloadRoute, started, file.status());
-    const std::string name = SafeFileName("evidence-" + file->summary.id.substr(0, 8), file->summary.meta.extension);
-    SendAttachment(*pending, file->summary.meta.media_type, name, file->content.view());
-    LogRequest(kDownloadRoute, 200, started);
-  });
-  if (!queued.ok()) FailRequest(*pending, kDownloadRoute, started, queued);
+  PostWithResponse(
+      *context.workers, response,
+      [&context, started, id, file_id, session = *session](ResponseWriter& pending) {
+        Result<reporter::EvidenceFile> file = context.report_evidence->Download(*session, id, file_id);
+        if (!file.ok()) return FailRequest(pending, kDownloadRoute, started, file.status());
+        const std::string name =
+            SafeFileName("evidence-" + file->summary.id.substr(0, 8), file->summary.meta.extension);
+        SendAttachment(pending, file->summary.meta.media_type, name, file->content.view());
+        LogRequest(kDownloadRoute, 200, started);
+      },
+      [started](ResponseWriter& pending, const Status& status) {
+        FailRequest(pending, kDownloadRoute, started, status);
+      });
 }
 
 void RegisterReviewerEvidenceRoutes(Pistache::Rest::Router& router, const RouteContext& context) {

@@ -12,6 +12,7 @@
 #include "http/html_response.h"
 #include "http/page_request.h"
 #include "http/reporter_cookie.h"
+#include "http/worker_json.h"
 #include "http/router_guards.h"
 #include "intake/form_tokens.h"
 #include "intake/reporter_sessions.h"
@@ -55,12 +56,10 @@ PageCall Call(const RouteContext& context, const Request& request, const char* r
 
 // Runs `task` on the worker pool with the response; a busy page when full.
 void OnWorkers(const PageCall& call, ResponseWriter& response, std::function<void(ResponseWriter&)> task) {
-  auto pending = std::make_shared<ResponseWriter>(std::move(response));
-  const Status posted = call.context.workers->Post([pending, task = std::move(task)] { task(*pending); });
-  if (!posted.ok()) {
-    SendBusyHtml(*pending, call.pages().Message(call.language, pages::MessagePage::kBusy), 1);
+  PostWithResponse(*call.context.workers, response, std::move(task), [call](ResponseWriter& pending, const Status&) {
+    SendBusyHtml(pending, call.pages().Message(call.language, pages::MessagePage::kBusy), 1);
     LogRequest(call.route, 503, call.started);
-  }
+  });
 }
 
 pages::FollowupView ToPage(const reporter::ReporterView& view) {

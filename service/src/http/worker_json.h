@@ -18,6 +18,15 @@ class ResponseWriter;
 namespace pillarbox::http {
 
 using JsonTask = std::function<Result<nlohmann::json>()>;
+using ResponseTask = std::function<void(Pistache::Http::ResponseWriter&)>;
+using RefusedTask = std::function<void(Pistache::Http::ResponseWriter&, const Status&)>;
+
+// Hands `response` to `pool` and runs `task` with it there (the task answers).
+// When the pool refuses (full or stopping), calls `refused` with the response
+// and the pool's status on this thread instead. The one way every route moves
+// its answer off Pistache's I/O threads.
+void PostWithResponse(WorkerPool& pool, Pistache::Http::ResponseWriter& response, ResponseTask task,
+                      const RefusedTask& refused);
 
 // Posts `task` to `pool` and answers `success_code` with its JSON (no body
 // at all when `success_code` is 204), or its error; 503 with Retry-After when the pool is full. Logs `route` (the route
