@@ -37,7 +37,7 @@ std::string AsString(const std::vector<uint8_t>& bytes) { return std::string(byt
 class EvidenceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(service_.Start({"--max-file-mib", "2", "--max-files-per-report", "3"})) << service_.ServerLog();
+    ASSERT_TRUE(service_.Start({"--max-file-mib", "2", "--max-files-per-report", "3", "--max-staged-mib", "3"})) << service_.ServerLog();
     staff_token_ = SignInStaff(service_.port(), json::parse(service_.init_output())["admin"]);
     ASSERT_FALSE(staff_token_.empty());
     HttpClient client(service_.port());
@@ -220,6 +220,27 @@ TEST_F(EvidenceTest, ThePerReportLimitRefusesTheNextFileWithNothingStored) {
   EXPECT_EQ(Field(refused), "file");
   EXPECT_EQ(StoredEvidenceRows(), rows);
   EXPECT_EQ(json::parse(Reporter("GET", "/api/v1/reporter/files").body)["files"].size(), 3u);
+}
+
+TEST_F(EvidenceTest, DeletingTheReportDropsItsUploadsInProgress) {
+  // 2 of the 3 MiB of staging are reserved by this report's unfinished upload.
+  const std::string upload_id = Begin(2 * 1024 * 1024);
+  ASSERT_EQ(PutChunk(upload_id, 0, std::string(1024, 'x')).status, 204);
+  ASSERT_EQ(Reporter("DELETE", "/api/v1/reporter/report").status, 204);
+
+  // Another reporter can reserve them at once: the deletion freed the staging
+  // (without it the reservation would hold for the 10-minute idle timeout).
+  HttpClient client(service_.port());
+  const auto questionnaire = json::parse(client.Get("/api/v1/questionnaires/voice_cloning").body);
+  const HttpResponse submitted = client.PostJson("/api/v1/reports", BuildReport(questionnaire, "SECOND").dump());
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  const HttpResponse session = client.PostJson(
+      "/api/v1/reporter/session", json{{"receipt", json::parse(submitted.body)["receipt"]}}.dump());
+  ASSERT_EQ(session.status, 201) << session.body;
+  reporter_token_ = json::parse(session.body)["token"];
+  EXPECT_FALSE(Begin(2 * 1024 * 1024).empty());
+  const HttpResponse over = Reporter("POST", "/api/v1/reporter/uploads", json{{"size", 2 * 1024 * 1024}}.dump());
+  EXPECT_EQ(over.status, 503) << "the 3 MiB staging cap is not enforced, so this test proves nothing";
 }
 
 TEST_F(EvidenceTest, NoPlaintextOfAFileAnywhereInTheDataFolder) {

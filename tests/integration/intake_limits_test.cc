@@ -125,6 +125,29 @@ TEST(IntakeLimitsTest, ProofOfWorkIsRequiredCheckedAndSingleUse) {
   EXPECT_EQ(CountRows(service.database_path(), "reports"), 2);
 }
 
+TEST(IntakeLimitsTest, ReceiptSignInAlsoNeedsProofOfWork) {
+  ServiceProcess service;
+  ASSERT_TRUE(service.Start({"--pow-bits", "8"})) << service.ServerLog();
+  HttpClient client(service.port());
+  const HttpResponse submitted = client.Request("POST", "/api/v1/reports", ValidReport(service.port(), "POWSIGNIN"),
+                                                "application/json", {{"X-Pillarbox-Pow", FetchAndSolve(client)}});
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  const std::string receipt = nlohmann::json::parse(submitted.body)["receipt"];
+  const std::string body = nlohmann::json{{"receipt", receipt}}.dump();
+  const auto sign_in = [&](const std::map<std::string, std::string>& headers) {
+    return client.Request("POST", "/api/v1/reporter/session", body, "application/json", headers);
+  };
+
+  const HttpResponse without = sign_in({});
+  ASSERT_EQ(without.status, 400) << without.body;
+  EXPECT_EQ(nlohmann::json::parse(without.body)["error"]["field"], "X-Pillarbox-Pow");
+  const std::string solved = FetchAndSolve(client);
+  const HttpResponse with = sign_in({{"X-Pillarbox-Pow", solved}});
+  EXPECT_EQ(with.status, 201) << with.body;
+  // Each guess at a receipt costs a fresh challenge.
+  EXPECT_EQ(sign_in({{"X-Pillarbox-Pow", solved}}).status, 400);
+}
+
 TEST(IntakeLimitsTest, ATricklingClientIsCutOffByTheHeaderTimeout) {
   ServiceProcess service;
   ASSERT_TRUE(service.Start()) << service.ServerLog();

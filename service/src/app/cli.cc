@@ -49,6 +49,9 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
       ->check(CLI::Range(1, 100))->capture_default_str();
   serve->add_option("--max-files-per-report", options.max_files_per_report, "Evidence files of one report at most")
       ->check(CLI::Range(1, 1000))->capture_default_str();
+  serve->add_option("--max-staged-mib", options.max_staged_mib,
+                    "Evidence uploads in progress, all reporters together, in MiB (held in memory)")
+      ->check(CLI::Range(1, 65536))->capture_default_str();
   serve->add_option("--form-min-seconds", options.form_min_seconds,
                     "Reporter pages: seconds a form must be open before it is accepted")
       ->check(CLI::Range(0, 600))->capture_default_str();

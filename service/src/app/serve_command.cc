@@ -96,7 +96,8 @@ int RunServe(const ServeOptions& options) {
   auto evidence = EvidenceServices::Start(instance->layout.database(), (*storage)->writer(),
                                          media::MakeLibraryEvidenceCleaner(), *instance->keys, clock,
                                          {.max_file_mib = options.max_file_mib,
-                                          .max_files_per_report = options.max_files_per_report});
+                                          .max_files_per_report = options.max_files_per_report,
+                                          .max_staged_mib = options.max_staged_mib});
   if (!evidence.ok()) {
     std::cerr << "pillarbox: cannot start: " << evidence.status().message() << "\n";
     return 1;

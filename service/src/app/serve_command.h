@@ -23,6 +23,7 @@ struct ServeOptions {
   std::string log_level = "info";
   size_t max_file_mib = 30;           // largest evidence file
   int64_t max_files_per_report = 20;  // evidence files of one report at most
+  size_t max_staged_mib = 256;        // evidence uploads in progress, all together (memory)
   int64_t form_min_seconds = 3;  // reporter pages: a form sent sooner after it was fetched is refused
 };
 

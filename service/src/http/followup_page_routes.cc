@@ -12,6 +12,7 @@
 #include "http/html_response.h"
 #include "http/page_request.h"
 #include "http/reporter_cookie.h"
+#include "http/reporter_deletion.h"
 #include "http/worker_json.h"
 #include "http/router_guards.h"
 #include "intake/form_tokens.h"
@@ -182,7 +183,7 @@ void HandleDelete(const RouteContext& context, const Request& request, ResponseW
     return call.Html(response, 200, call.pages().DeleteConfirmation(call.language, fresh));
   }
   OnWorkers(call, response, [call, session](ResponseWriter& pending) {
-    const Status deleted = call.context.reporter_followup->RequestDeletion(*session);
+    const Status deleted = DeleteReporterReport(call.context, *session);
     if (!deleted.ok() && deleted.code() != StatusCode::kUnauthenticated) {
       return call.Page(pending, 503, pages::MessagePage::kBusy);
     }

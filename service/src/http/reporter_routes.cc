@@ -11,7 +11,9 @@
 #include "common/worker_pool.h"
 #include "http/bearer_auth.h"
 #include "http/json_request.h"
+#include "http/proof_of_work_check.h"
 #include "http/report_note_routes.h"
+#include "http/reporter_deletion.h"
 #include "http/reporter_auth.h"
 #include "http/router_guards.h"
 #include "http/worker_json.h"
@@ -54,6 +56,8 @@ nlohmann::json ViewJson(const reporter::ReporterView& view) {
 void HandleSignIn(const RouteContext& context, const Request& request, ResponseWriter& response) {
   constexpr char kRoute[] = "POST /api/v1/reporter/session";
   const auto started = std::chrono::steady_clock::now();
+  const Status worked = CheckProofOfWork(request, context);
+  if (!worked.ok()) return FailRequest(response, kRoute, started, worked);
   auto receipt = ReadMember(request, "receipt", kMaxControlBody);
   if (!receipt.ok()) return FailRequest(response, kRoute, started, receipt.status());
   RunJsonOnWorkers(
@@ -107,7 +111,7 @@ void RegisterReporterRoutes(Pistache::Rest::Router& router, const RouteContext& 
            RunAsReporter(
                context, request, response, "DELETE /api/v1/reporter/report",
                [&context](const ReporterSessionPtr& session) -> Result<nlohmann::json> {
-                 PB_RETURN_IF_ERROR(context.reporter_followup->RequestDeletion(*session));
+                 PB_RETURN_IF_ERROR(DeleteReporterReport(context, *session));
                  return nlohmann::json();
                },
                204);
