@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -114,6 +115,8 @@ int RunServe(const ServeOptions& options) {
   http::HttpServer server({.host = options.listen.host,
                            .port = options.listen.port,
                            .threads = options.http_threads,
+                           .max_request_bytes = std::max(http::ServerOptions{}.max_request_bytes,
+                                                         options.max_file_mib * kMebibyte + 64 * 1024),
                            .max_response_bytes = (options.max_file_mib + 1) * kMebibyte},
                           context);
   if (Status started = server.Start(); !started.ok()) {

@@ -19,6 +19,8 @@
 #include "intake/reporter_sessions.h"
 #include "intake/text_body.h"
 #include "pages/reporter_pages.h"
+#include "privacy/wipe.h"
+#include "reporter/evidence_service.h"
 #include "reporter/reporter_followup.h"
 
 namespace pillarbox::http {
@@ -64,7 +66,10 @@ void OnWorkers(const PageCall& call, ResponseWriter& response, std::function<voi
 }
 
 pages::FollowupView ToPage(const reporter::ReporterView& view) {
-  pages::FollowupView page{view.title, view.received_day, view.status.code, {}, {}};
+  pages::FollowupView page;
+  page.title = view.title;
+  page.received_day = view.received_day;
+  page.status_code = view.status.code;
   for (const auto& answer : view.answers) page.answers.push_back({answer.label, answer.value});
   for (const auto& message : view.messages) page.messages.push_back({message.from, message.created_day, message.body});
   return page;
@@ -80,6 +85,21 @@ SessionPtr SessionOrSignIn(const PageCall& call, const Request& request, Respons
   return nullptr;
 }
 
+// The session's evidence files into `page` (nothing when the instance takes
+// no files).
+Status AddFiles(const RouteContext& context, const intake::ReporterSession& session, pages::FollowupView& page) {
+  if (context.evidence == nullptr) return Status::Ok();
+  PB_ASSIGN_OR_RETURN(const auto files, context.evidence->List(session.report_id, session.data_key));
+  page.files_enabled = true;
+  page.file_limits = {.max_file_mib = context.evidence->limits().max_file_bytes / (1024 * 1024),
+                      .max_files = context.evidence->limits().max_files_per_report};
+  for (const auto& file : files) {
+    page.files.push_back({file.meta.name, file.meta.media_type, file.meta.size, file.created_day, file.meta.removed,
+                          file.meta.warnings});
+  }
+  return Status::Ok();
+}
+
 // Renders the report page (on a worker thread) with `reply` in the reply box.
 void SendReport(const PageCall& call, ResponseWriter& response, const SessionPtr& session,
                 const pages::ReplyState& reply, int code) {
@@ -88,9 +108,10 @@ void SendReport(const PageCall& call, ResponseWriter& response, const SessionPtr
     if (view.status().code() == StatusCode::kUnauthenticated) return call.Page(response, 401, pages::MessagePage::kExpired);
     return call.Page(response, 500, pages::MessagePage::kFailure);
   }
+  pages::FollowupView page = ToPage(*view);
+  if (!AddFiles(call.context, *session, page).ok()) return call.Page(response, 500, pages::MessagePage::kFailure);
   const std::string token = call.context.form_tokens->Issue(Purpose(*session));
-  call.Html(response, code,
-            call.pages().FollowupReport(call.language, ToPage(*view), reply, token, intake::kMaxBodyChars));
+  call.Html(response, code, call.pages().FollowupReport(call.language, page, reply, token, intake::kMaxBodyChars));
 }
 
 void HandleSignIn(const RouteContext& context, const Request& request, ResponseWriter& response) {
@@ -121,9 +142,11 @@ void HandleReport(const RouteContext& context, const Request& request, ResponseW
   const SessionPtr session = SessionOrSignIn(call, request, response);
   if (session == nullptr) return;
   const bool sent = request.query().get("sent").value_or("") == "1";
-  OnWorkers(call, response, [call, session, sent](ResponseWriter& pending) {
+  const bool added = request.query().get("added").value_or("") == "1";
+  OnWorkers(call, response, [call, session, sent, added](ResponseWriter& pending) {
     pages::ReplyState reply;
     if (sent) reply.notice = call.pages().Text(call.language, "followup.reply_sent");
+    if (added) reply.notice = call.pages().Text(call.language, "evidence.added");
     SendReport(call, pending, session, reply, 200);
   });
 }
@@ -158,6 +181,87 @@ void HandleReply(const RouteContext& context, const Request& request, ResponseWr
     reply.error = call.pages().messages().Format(call.language, "followup.reply_error",
                                                  {{"n", std::to_string(intake::kMaxBodyChars)}});
     SendReport(call, pending, session, reply, 400);
+  });
+}
+
+// The catalog key of the text shown next to the file field for `refused`.
+std::string UploadErrorKey(const Status& refused) {
+  if (refused.field() == kFormTokenField) return "error.form_token";
+  switch (refused.code()) {
+    case StatusCode::kPayloadTooLarge: return "evidence.error_size";
+    case StatusCode::kConflict: return "evidence.error_full";
+    case StatusCode::kInvalidArgument: return refused.field() == "file" ? "evidence.error_type" : "evidence.error_unreadable";
+    default: return "evidence.error_unreadable";
+  }
+}
+
+// The file of an upload form and whether its form token was good. The file's
+// bytes are copied once into wiped memory, so they can leave the I/O thread.
+struct UploadForm {
+  Status checked;  // the first problem found, or OK
+  std::string name;
+  privacy::SensitiveBytes content;
+};
+
+UploadForm ReadUploadForm(const RouteContext& context, const Request& request, const intake::ReporterSession& session) {
+  UploadForm form;
+  auto parts = ReadMultipartForm(request);
+  if (!parts.ok()) {
+    form.checked = parts.status();
+    return form;
+  }
+  const FormPart* token = nullptr;
+  const FormPart* file = nullptr;
+  for (const FormPart& part : *parts) {
+    if (part.name == kFormTokenField && !part.filename.has_value()) token = &part;
+    if (part.name == "file" && part.filename.has_value()) file = &part;
+  }
+  form.checked = token == nullptr ? Status::InvalidArgument("form token missing", kFormTokenField)
+                                  : context.form_tokens->Redeem(std::string(token->content), Purpose(session));
+  if (!form.checked.ok()) return form;
+  if (file == nullptr || file->content.empty()) {
+    form.checked = Status::InvalidArgument("no file chosen", "file_missing");
+    return form;
+  }
+  // The browser sends the file's own name; a name we cannot keep is replaced
+  // rather than refused (a reporter cannot rename a file without script).
+  form.name = reporter::ValidateEvidenceName(*file->filename).ok() ? *file->filename : "file";
+  form.content = privacy::SensitiveBytes(privacy::Bytes(file->content.begin(), file->content.end()));
+  return form;
+}
+
+void HandleUpload(const RouteContext& context, const Request& request, ResponseWriter& response) {
+  const PageCall call = Call(context, request, "POST /followup/files");
+  const SessionPtr session = SessionOrSignIn(call, request, response);
+  if (session == nullptr) return;
+  auto form = std::make_shared<UploadForm>(ReadUploadForm(context, request, *session));
+  OnWorkers(call, response, [call, session, form](ResponseWriter& pending) {
+    Status stored = form->checked;
+    if (stored.ok()) {
+      stored = call.context.evidence->Attach(session->report_id, session->data_key, form->name, form->content.view())
+                   .status();
+      form->content = privacy::SensitiveBytes();  // wiped as soon as it is sealed
+    }
+    if (stored.ok()) {
+      SendSeeOther(pending, "/followup/report?added=1");
+      return LogRequest(call.route, 303, call.started);
+    }
+    const StatusCode code = stored.code();
+    if (code == StatusCode::kUnauthenticated || code == StatusCode::kNotFound) {
+      return call.Page(pending, 401, pages::MessagePage::kExpired);
+    }
+    if (code == StatusCode::kResourceExhausted || code == StatusCode::kUnavailable) {
+      return call.Page(pending, 503, pages::MessagePage::kBusy);
+    }
+    pages::ReplyState reply;
+    if (stored.field() == "file_missing") {
+      reply.upload_error = call.pages().Text(call.language, "evidence.error_missing");
+    } else {
+      const uint64_t max_mib = call.context.evidence->limits().max_file_bytes / (1024 * 1024);
+      reply.upload_error =
+          call.pages().messages().Format(call.language, UploadErrorKey(stored), {{"mib", std::to_string(max_mib)}});
+    }
+    SendReport(call, pending, session, reply, code == StatusCode::kPayloadTooLarge ? 413 : 400);
   });
 }
 
@@ -222,6 +326,11 @@ void RegisterFollowupPageRoutes(Pistache::Rest::Router& router, const RouteConte
   Post(router, "/followup/messages", Guard([&context](const Request& request, ResponseWriter& response) {
          HandleReply(context, request, response);
        }));
+  if (context.evidence != nullptr) {
+    Post(router, "/followup/files", Guard([&context](const Request& request, ResponseWriter& response) {
+           HandleUpload(context, request, response);
+         }));
+  }
   Post(router, "/followup/delete", Guard([&context](const Request& request, ResponseWriter& response) {
          HandleDelete(context, request, response);
        }));

@@ -24,4 +24,10 @@ Result<FormFields> ReadFormBody(const Pistache::Rest::Request& request, size_t m
   return DecodeFormBody(request.body());
 }
 
+Result<std::vector<FormPart>> ReadMultipartForm(const Pistache::Rest::Request& request) {
+  const auto content_type = request.headers().tryGetRaw("Content-Type");
+  if (!content_type.has_value()) return Status::UnsupportedMedia("expected multipart/form-data");
+  return ParseMultipartForm(content_type->value(), request.body());
+}
+
 }  // namespace pillarbox::http

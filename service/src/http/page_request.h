@@ -4,9 +4,11 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "http/form_body.h"
+#include "http/multipart_form.h"
 #include "http/route_context.h"
 
 namespace Pistache::Rest {
@@ -26,5 +28,10 @@ std::string PageLanguage(const RouteContext& context, const Pistache::Rest::Requ
 // UnsupportedMedia for another Content-Type, PayloadTooLarge over
 // `max_bytes`, InvalidArgument for a malformed body (form_body.h).
 Result<FormFields> ReadFormBody(const Pistache::Rest::Request& request, size_t max_bytes);
+
+// The parts of the multipart/form-data body of `request` (multipart_form.h),
+// as views into the request's body. UnsupportedMedia for another
+// Content-Type, InvalidArgument for a malformed or truncated body.
+Result<std::vector<FormPart>> ReadMultipartForm(const Pistache::Rest::Request& request);
 
 }  // namespace pillarbox::http

@@ -19,17 +19,22 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0 picks a free port; see HttpServer::port()
   int threads = 2;       // Pistache I/O threads
   // Request line + headers + body, enforced by Pistache for every route
-  // (PISTACHE.md: keep small): one evidence chunk (1 MiB) plus headers. Each
-  // JSON route keeps its own small cap (http/json_request.h).
+  // (PISTACHE.md: keep small). At least one evidence chunk (1 MiB) plus
+  // headers; `pillarbox serve` raises it to one whole evidence file plus
+  // 64 KiB, because the follow-up page's plain upload form (no JavaScript)
+  // sends a file in one request. Each JSON route keeps its own small cap
+  // (http/json_request.h); the reverse proxy caps bodies per location.
   size_t max_request_bytes = 1024 * 1024 + 16 * 1024;
   // Status line + headers + body: one evidence file (30 MiB by default) plus headers.
   size_t max_response_bytes = 64 * 1024 * 1024;
   // Time limits per request, enforced by Pistache (docs/notes/abuse.md):
   // from the first byte of a request to the end of its headers (a client
   // trickling its headers is answered 408 and cut off when it passes);
-  // for its body; and how long a kept-alive connection may sit idle.
+  // for its body (long enough for a 30 MiB file from the plain upload form
+  // at about 256 KiB/s, e.g. over Tor); and how long a kept-alive connection
+  // may sit idle.
   std::chrono::seconds header_timeout{10};
-  std::chrono::seconds body_timeout{30};
+  std::chrono::seconds body_timeout{120};
   std::chrono::seconds keepalive_timeout{60};
 };
 

@@ -6,14 +6,23 @@
 // fakes. Works on memory only: no temporary file is ever written.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
 
 namespace pillarbox::intake {
+
+// Every code CleanedEvidence::removed may hold, and every code of
+// CleanedEvidence::warnings. The reporter pages' catalog has a text for each
+// ("evidence.removed.<code>", "evidence.warning.<code>").
+inline constexpr std::array<std::string_view, 9> kRemovalCodes = {
+    "exif", "gps", "xmp", "iptc", "comment", "audio_tags", "embedded_pictures", "other_metadata", "trailing_data"};
+inline constexpr std::array<std::string_view, 1> kWarningCodes = {"pdf_metadata_kept"};
 
 // A file after cleaning, ready to seal.
 struct CleanedEvidence {

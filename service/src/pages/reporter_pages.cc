@@ -169,6 +169,8 @@ std::string ReporterPages::FollowupReport(const std::string& language, const Fol
                                   {"created_day", message.created_day},
                                   {"body", message.body}});
   }
+  mstch::array files;
+  for (const FollowupFile& file : view.files) files.push_back(FileMap(language, file));
   const std::string& status_text = Text(language, "status." + view.status_code);
   mstch::map page{{"title", view.title},
                   {"received_day", view.received_day},
@@ -179,9 +181,33 @@ std::string ReporterPages::FollowupReport(const std::string& language, const Fol
                   {"reply_value", reply.value},
                   {"reply_error", reply.error},
                   {"notice", reply.notice},
+                  {"files_enabled", view.files_enabled},
+                  {"has_files", !files.empty()},
+                  {"files", std::move(files)},
+                  {"can_upload", static_cast<int64_t>(view.files.size()) < view.file_limits.max_files},
+                  {"upload_error", reply.upload_error},
+                  {"file_limits", messages_.Format(language, "evidence.limits",
+                                                   {{"mib", std::to_string(view.file_limits.max_file_mib)},
+                                                    {"n", std::to_string(view.file_limits.max_files)}})},
                   {"reply_max", std::to_string(reply_max_chars)},
                   {"form_token", form_token}};
   return RenderPage("followup_report", language, Text(language, "followup.report_title"), std::move(page));
+}
+
+mstch::map ReporterPages::FileMap(const std::string& language, const FollowupFile& file) const {
+  mstch::array removed;
+  for (const std::string& code : file.removed) removed.push_back(Text(language, "evidence.removed." + code));
+  mstch::array warnings;
+  for (const std::string& code : file.warnings) warnings.push_back(Text(language, "evidence.warning." + code));
+  constexpr uint64_t kKibibyte = 1024;
+  return mstch::map{{"name", file.name},
+                    {"media_type", file.media_type},
+                    {"size", messages_.Format(language, "evidence.size_kib",
+                                              {{"n", std::to_string((file.size + kKibibyte - 1) / kKibibyte)}})},
+                    {"created_day", messages_.Format(language, "evidence.added_on", {{"day", file.created_day}})},
+                    {"has_removed", !removed.empty()},
+                    {"removed", std::move(removed)},
+                    {"warnings", std::move(warnings)}};
 }
 
 std::string ReporterPages::DeleteConfirmation(const std::string& language, const std::string& form_token) const {

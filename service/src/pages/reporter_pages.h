@@ -62,7 +62,9 @@ class ReporterPages {
 
   // The signed-in reporter's report: status in plain words (catalog
   // "status.<code>"), the conversation, the reply form (with `reply`), the
-  // answers, and the delete and sign-out forms, each carrying `form_token`.
+  // evidence files with what was removed from each and the upload form (when
+  // view.files_enabled and the report has room), the answers, and the delete
+  // and sign-out forms, each carrying `form_token`.
   // `reply_max_chars` bounds the reply box.
   std::string FollowupReport(const std::string& language, const FollowupView& view, const ReplyState& reply,
                              const std::string& form_token, size_t reply_max_chars) const;
@@ -100,6 +102,10 @@ class ReporterPages {
                          mstch::map view) const;
 
  private:
+  // One evidence file of the report page: its facts and the catalog texts of
+  // what was removed and of its warnings.
+  mstch::map FileMap(const std::string& language, const FollowupFile& file) const;
+
   ReporterPages(const intake::QuestionnaireCatalog& questionnaires, const Clock& clock, MessageCatalog messages,
                 TemplateSet templates, std::string stylesheet);
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "common/embedded_file.h"
+#include "intake/evidence_cleaner.h"
 #include "pages/template_set.h"
 
 namespace pillarbox::pages {
@@ -41,8 +42,20 @@ TEST(MessageCatalogTest, EveryKeyTheCodeUsesIsInEnglish) {
         "followup.expired_title", "followup.expired_text", "followup.signin_title", "followup.signin_error",
         "followup.report_title", "followup.reply_error", "followup.reply_sent", "followup.delete_confirm_title",
         "nav.home", "status.received", "status.acknowledged", "status.in_review", "status.grouped",
-        "status.closed"}) {
+        "status.closed", "evidence.limits", "evidence.size_kib", "evidence.added_on", "evidence.added",
+        "evidence.error_missing", "evidence.error_type", "evidence.error_size", "evidence.error_full",
+        "evidence.error_unreadable"}) {
     EXPECT_TRUE(HasEnglish(catalog, key)) << key;
+  }
+}
+
+TEST(MessageCatalogTest, EveryCodeTheCleanerReportsHasAText) {
+  const MessageCatalog catalog = Shipped();
+  for (std::string_view code : intake::kRemovalCodes) {
+    EXPECT_TRUE(HasEnglish(catalog, "evidence.removed." + std::string(code))) << code;
+  }
+  for (std::string_view code : intake::kWarningCodes) {
+    EXPECT_TRUE(HasEnglish(catalog, "evidence.warning." + std::string(code))) << code;
   }
 }
 
