@@ -200,9 +200,23 @@ async function main() {
     const bodies = messages.json.messages.map((m) => m.body);
     check(bodies.length === 2 && bodies[0] === question && bodies[1] === answer, 'the answer reaches the reviewer');
 
+    // 8. The reporter attaches a file through the plain upload form.
+    const evidence = 'Automated notice, 3 March: your shift pattern was changed by the planning system.\n';
+    await page.waitForTimeout(1100);
+    await page.setInputFiles('#field-file', { name: 'notice.txt', mimeType: 'text/plain', buffer: Buffer.from(evidence) });
+    await page.click('form[action="/followup/files"] button[type=submit]');
+    check(page.url() === `${base}/followup/report?added=1`, 'the file is added and the report shown again');
+    check((await page.textContent('#files')).includes('notice.txt'), 'the file is listed on the report page');
+    await step(page, '08-file-added');
+    const files = await api(base, 'GET', `/api/v1/reports/${reportId}/files`, undefined, staff);
+    check(files.status === 200 && files.json.files.length === 1, 'the reviewer sees the one file');
+    const download = await fetch(`${base}/api/v1/reports/${reportId}/files/${files.json.files[0].id}`,
+                                 { headers: { Authorization: `Bearer ${staff}` } });
+    check(download.status === 200 && (await download.text()) === evidence, 'the reviewer downloads the same text');
+
     // Sign out: the cookie goes, the report page asks to sign in again.
     await page.click('form[action="/followup/signout"] button[type=submit]');
-    await step(page, '08-signed-out');
+    await step(page, '09-signed-out');
     const after = await page.goto(base + '/followup/report');
     check(after.status() === 401, 'after sign-out the report page needs the receipt again');
 
