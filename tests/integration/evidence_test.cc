@@ -161,7 +161,9 @@ TEST_F(EvidenceTest, JpegWithGpsReachesTheReviewerWithoutItAndWithIdenticalImage
   ASSERT_FALSE(image_data.empty());
   EXPECT_EQ(ImageDataFromSos(received), image_data) << "the picture itself changed";
 
-  EXPECT_EQ(CountRows(service_.database_path(), "audit_log WHERE action = 'evidence.added'"), 1);
+  // The reporter's addition waits for the end of the day (audit/deferred_audit.h);
+  // the reviewer's download is chained at once.
+  EXPECT_EQ(CountRows(service_.database_path(), "audit_deferred WHERE action = 'evidence.added'"), 1);
   EXPECT_EQ(CountRows(service_.database_path(), "audit_log WHERE action = 'evidence.downloaded'"), 1);
   EXPECT_EQ(Staff("GET", "/api/v1/reports/" + report_id_ + "/files/" + std::string(32, 'f')).status, 404);
 }
@@ -206,6 +208,7 @@ TEST_F(EvidenceTest, RefusedFilesLeaveNothingStored) {
 
   EXPECT_EQ(StoredEvidenceRows(), 0);
   EXPECT_EQ(CountRows(service_.database_path(), "audit_log WHERE action LIKE 'evidence.%'"), 0);
+  EXPECT_EQ(CountRows(service_.database_path(), "audit_deferred WHERE action LIKE 'evidence.%'"), 0);
   EXPECT_EQ(Finish(named, "good name.txt").status, 201);
   EXPECT_EQ(CountRows(service_.database_path(), "evidence_files"), 1);
 }

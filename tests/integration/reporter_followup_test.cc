@@ -195,10 +195,14 @@ TEST_F(ReporterFollowupTest, AWrongReceiptAndADeletedReportGetTheSameAnswer) {
   EXPECT_EQ(Staff("GET", "/api/v1/reports/" + doomed_id).status, 404);
   EXPECT_EQ(Staff("GET", "/api/v1/reports/" + doomed_id + "/messages").status, 404);
   EXPECT_EQ(Staff("GET", "/api/v1/reports/" + kept_id).status, 200);
+  // The deletion is recorded, but it joins the audit chain only after its
+  // day (audit/deferred_audit.h): today the log does not show it yet.
   const HttpResponse audit = Staff("GET", "/api/v1/audit?limit=500");
   ASSERT_EQ(audit.status, 200) << audit.body;
-  EXPECT_NE(audit.body.find("report.deleted"), std::string::npos);
-  EXPECT_NE(audit.body.find("by=reporter"), std::string::npos);
+  EXPECT_EQ(audit.body.find("report.deleted"), std::string::npos);
+  EXPECT_EQ(CountRows(db, "audit_deferred WHERE action = 'report.deleted' AND actor = 'reporter' AND "
+                          "detail = 'by=reporter' AND object_id = '" + doomed_id + "'"),
+            1);
 }
 
 }  // namespace

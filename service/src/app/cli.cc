@@ -10,6 +10,7 @@
 #include "app/init_command.h"
 #include "app/serve_command.h"
 #include "app/user_command.h"
+#include "common/logging.h"
 
 namespace pillarbox::app {
 namespace {
@@ -94,6 +95,9 @@ void AddAudit(CLI::App& cli, AuditVerifyOptions& options, int& exit_code) {
 
 int RunCli(int argc, char** argv) {
   umask(077);  // Every file an instance writes is for its owner only.
+  // Log lines go to stderr from the start, so no command's output (e.g. the
+  // JSON of `user add --json`) can ever carry one; serve sets its own level.
+  ConfigureLogging("warn");
   CLI::App cli("Pillarbox: anonymous, encrypted reports of harm from AI systems", "pillarbox");
   cli.require_subcommand(1);
   int exit_code = 0;

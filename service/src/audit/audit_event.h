@@ -11,6 +11,9 @@
 
 namespace pillarbox::audit {
 
+// The actor of every reporter action (a reporter is known by no id).
+inline constexpr char kReporterActor[] = "reporter";
+
 struct AuditEvent {
   std::string actor;        // a user id, "system", "cli" or "reporter" (a reporter with their receipt)
   std::string action;       // dotted, e.g. "auth.login.succeeded", "report.viewed", "desk.member.added"

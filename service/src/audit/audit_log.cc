@@ -1,7 +1,9 @@
 // Appending and listing audit entries (declared in audit/audit_log.h).
 #include "audit/audit_log.h"
 
+#include "audit/audit_append.h"
 #include "audit/audit_head.h"
+#include "audit/deferred_audit.h"
 #include "audit/audit_mac.h"
 
 namespace pillarbox::audit {
@@ -55,18 +57,23 @@ AuditEntry ReadEntry(const store::Statement& row) {
 
 }  // namespace
 
-Status AppendAuditEntry(store::Database& db, const privacy::SecretKey& audit_key, const Clock& clock,
-                        const AuditEvent& event) {
-  if (!db.InTransaction()) return Status::FailedPrecondition("audit entries are appended inside a transaction");
-  PB_RETURN_IF_ERROR(ValidateAuditEvent(event));
-  AuditEntry entry{
-      0, clock.NowUnixSeconds(), event.actor, event.action, event.object_type, event.object_id, event.detail, {}, {}};
+Status AppendChainedEntry(store::Database& db, const privacy::SecretKey& audit_key, int64_t at,
+                          const AuditEvent& event) {
+  AuditEntry entry{0, at, event.actor, event.action, event.object_type, event.object_id, event.detail, {}, {}};
   int64_t last_seq = 0;
   PB_RETURN_IF_ERROR(ReadLastLink(db, last_seq, entry.prev_mac));
   entry.seq = last_seq + 1;
   entry.mac = AuditEntryMac(audit_key, entry);
   PB_RETURN_IF_ERROR(InsertEntry(db, entry));
   return WriteAuditHead(db, audit_key, entry.seq, entry.mac);
+}
+
+Status AppendAuditEntry(store::Database& db, const privacy::SecretKey& audit_key, const Clock& clock,
+                        const AuditEvent& event) {
+  if (!db.InTransaction()) return Status::FailedPrecondition("audit entries are appended inside a transaction");
+  PB_RETURN_IF_ERROR(ValidateAuditEvent(event));
+  PB_RETURN_IF_ERROR(FlushDeferredAuditEntries(db, audit_key, clock).status());
+  return AppendChainedEntry(db, audit_key, clock.NowUnixSeconds(), event);
 }
 
 Result<std::vector<AuditEntry>> ListAuditEntries(store::Database& db, int64_t after_seq, int limit) {

@@ -6,6 +6,7 @@
 namespace pillarbox {
 
 void ConfigureLogging(std::string_view level) {
+  spdlog::drop("pillarbox");  // configuring again (the CLI first, then serve) replaces it
   auto logger = spdlog::stderr_logger_mt("pillarbox");
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   spdlog::level::level_enum parsed = spdlog::level::from_str(std::string(level));

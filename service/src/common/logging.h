@@ -10,7 +10,8 @@
 namespace pillarbox {
 
 // Sets up the default logger ("info", "debug", "warn", "error"). Unknown
-// levels mean "info". Call once at start-up, before other threads log.
+// levels mean "info". Logs go to stderr. Call at start-up, before other
+// threads log; calling again (the CLI, then serve) replaces the logger.
 void ConfigureLogging(std::string_view level);
 
 // Logs one finished request: route template (e.g. "POST /api/v1/reports"),

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "audit/audit_log.h"
+#include "audit/deferred_audit.h"
 #include "reporter/evidence_sealer.h"
 #include "store/evidence_rows.h"
 #include "store/report_key_envelope.h"
@@ -24,10 +25,11 @@ Status StoreEvidenceOp(store::Database& db, const SealedEvidence& sealed, int64_
   PB_ASSIGN_OR_RETURN(const int64_t count, store::CountEvidenceFiles(db, report_id));
   if (count >= max_files) return FullStatus();
   PB_RETURN_IF_ERROR(store::InsertEvidenceFile(db, sealed.record, sealed.chunks));
-  return audit::AppendAuditEntry(
-      db, audit_key, clock,
-      {std::string(actor), "evidence.added", "report", report_id,
-       "file=" + sealed.record.id + ";chunks=" + std::to_string(sealed.record.chunk_count)});
+  const audit::AuditEvent added{std::string(actor), "evidence.added", "report", report_id,
+                                 "file=" + sealed.record.id + ";chunks=" + std::to_string(sealed.record.chunk_count)};
+  // A reporter's action joins the chain only after its day (audit/deferred_audit.h).
+  if (actor == audit::kReporterActor) return audit::DeferAuditEntry(db, clock, added);
+  return audit::AppendAuditEntry(db, audit_key, clock, added);
 }
 
 EvidenceMeta MetaOf(std::string_view name, const intake::CleanedEvidence& cleaned, size_t size) {
@@ -45,7 +47,6 @@ EvidenceService::EvidenceService(store::GroupCommitWriter& writer, store::Reader
       cleaner_(cleaner),
       audit_key_(audit_key),
       clock_(clock),
-      day_clock_(clock),
       limits_(limits) {}
 
 Result<EvidenceSummary> EvidenceService::Attach(std::string_view report_id, const privacy::SecretKey& data_key,
@@ -65,7 +66,7 @@ Result<EvidenceSummary> EvidenceService::Attach(std::string_view report_id, cons
   const SealedEvidence sealed =
       SealEvidence(data_key, report_id, summary.id, summary.created_day, summary.meta, cleaned_content.view());
   PB_RETURN_IF_ERROR(writer_.SubmitAndWait([&](store::Database& db) {
-    return StoreEvidenceOp(db, sealed, limits_.max_files_per_report, audit_key_, day_clock_, actor);
+    return StoreEvidenceOp(db, sealed, limits_.max_files_per_report, audit_key_, clock_, actor);
   }));
   return summary;
 }

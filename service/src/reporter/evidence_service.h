@@ -6,8 +6,9 @@
 // {"evidence_files", file id, "file_key" | "meta", 1}), and writes the file,
 // its chunks and an "evidence.added" audit entry in ONE group-commit write
 // that also checks the per-report file limit: a refused file leaves nothing.
-// The audit entry carries ids only and the day, never the time, of the
-// addition (reporter/day_clock.h).
+// The audit entry carries ids only; a reporter's addition is a deferred entry
+// (audit/deferred_audit.h: it joins the chain after its day, dated by the day
+// only), a reviewer's is appended at once with its exact time.
 // List and Open decrypt with the report's data key, which the caller holds: a
 // reporter's session (intake/reporter_sessions.h) or a reviewer's desk key
 // (cases/report_evidence.h). No method logs or echoes a name or content.
@@ -25,7 +26,6 @@
 #include "intake/evidence_cleaner.h"
 #include "privacy/bytes.h"
 #include "privacy/wipe.h"
-#include "reporter/day_clock.h"
 #include "reporter/evidence_meta.h"
 #include "store/group_commit_writer.h"
 #include "store/reader_pool.h"
@@ -87,7 +87,6 @@ class EvidenceService {
   const intake::EvidenceCleaner& cleaner_;
   const privacy::SecretKey& audit_key_;
   const Clock& clock_;
-  const DayClock day_clock_;  // stamps "evidence.added" with the day only
   const Limits limits_;
 };
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "audit/audit_log.h"
+#include "audit/deferred_audit.h"
 #include "intake/report_opener.h"
 #include "intake/text_body.h"
 #include "privacy/receipt.h"
@@ -19,7 +20,6 @@ namespace pillarbox::reporter {
 namespace {
 
 constexpr char kReporterRole[] = "reporter";
-constexpr char kReporterActor[] = "reporter";
 // The report of a live session is gone (deleted from another session).
 constexpr char kSessionEnded[] = "invalid or expired session";
 
@@ -62,8 +62,7 @@ ReporterFollowup::ReporterFollowup(store::GroupCommitWriter& writer, store::Read
       keys_(keys),
       sessions_(sessions),
       catalog_(catalog),
-      clock_(clock),
-      audit_clock_(clock) {}
+      clock_(clock){}
 
 Result<ReporterSignIn> ReporterFollowup::SignIn(std::string_view typed_receipt) {
   const Status refused = Status::Unauthenticated(kReceiptNotRecognised);
@@ -112,9 +111,9 @@ Status ReporterFollowup::ReplyOp(store::Database& db, const intake::ReporterSess
   const store::SealedMessageRecord message{session.report_id, seq, kReporterRole, std::nullopt, day,
                                            privacy::SealReportMessage(session.data_key, session.report_id, seq, body)};
   PB_RETURN_IF_ERROR(store::InsertReportMessage(db, message));
-  PB_RETURN_IF_ERROR(audit::AppendAuditEntry(db, keys_.audit_key(), audit_clock_,
-                                             {kReporterActor, "report.message.received", "report", session.report_id,
-                                              "seq=" + std::to_string(seq)}));
+  PB_RETURN_IF_ERROR(audit::DeferAuditEntry(db, clock_,
+                                            {audit::kReporterActor, "report.message.received", "report", session.report_id,
+                                             "seq=" + std::to_string(seq)}));
   stored = ReporterMessage{seq, kReporterRole, day, std::string(body)};
   return Status::Ok();
 }
@@ -130,8 +129,7 @@ Result<ReporterMessage> ReporterFollowup::Reply(const intake::ReporterSession& s
 Status ReporterFollowup::DeleteOp(store::Database& db, const std::string& report_id) {
   PB_ASSIGN_OR_RETURN(const bool deleted, store::DeleteReport(db, report_id));
   if (!deleted) return Status::Unauthenticated(kSessionEnded);
-  return audit::AppendAuditEntry(db, keys_.audit_key(), audit_clock_,
-                                 {kReporterActor, "report.deleted", "report", report_id, "by=reporter"});
+  return audit::DeferAuditEntry(db, clock_, {audit::kReporterActor, "report.deleted", "report", report_id, "by=reporter"});
 }
 
 Status ReporterFollowup::RequestDeletion(const intake::ReporterSession& session) {

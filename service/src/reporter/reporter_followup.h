@@ -10,8 +10,10 @@
 // wrong receipt, a mistyped one and the receipt of a deleted report cannot be
 // told apart.
 //
-// Reporter actions are audited with actor "reporter" and a day-precision
-// time (reporter/day_clock.h): no exact time of a reporter's action is stored.
+// Reporter actions are audited with actor "reporter" through the deferred
+// audit entries (audit/deferred_audit.h): they join the chain after their day,
+// stamped 00:00 UTC, so neither their time nor their position in the chain
+// dates them more precisely than the day.
 // Reading is not audited (it is the reporter's own report, not a staff
 // action). Reviewer names never reach the reporter.
 //
@@ -28,7 +30,6 @@
 #include "intake/questionnaire_catalog.h"
 #include "intake/reporter_sessions.h"
 #include "privacy/instance_secret.h"
-#include "reporter/day_clock.h"
 #include "reporter/reporter_view.h"
 #include "store/group_commit_writer.h"
 #include "store/reader_pool.h"
@@ -95,7 +96,6 @@ class ReporterFollowup {
   intake::ReporterSessions& sessions_;
   const intake::QuestionnaireCatalog& catalog_;
   const Clock& clock_;
-  DayClock audit_clock_;
 };
 
 }  // namespace pillarbox::reporter

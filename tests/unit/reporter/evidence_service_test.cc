@@ -56,11 +56,14 @@ TEST_F(EvidenceServiceTest, AttachCleansSealsAndListsAndOpens) {
   EXPECT_EQ(std::string(opened->content.bytes().begin(), opened->content.bytes().end()), "JPEG:pixels  more pixels");
   EXPECT_EQ(opened->summary.meta, added->meta);
 
-  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'evidence.added' AND actor = 'reporter'"), 1);
-  EXPECT_EQ(store::test::QueryText(*check_, "SELECT detail FROM audit_log WHERE action = 'evidence.added'"),
+  // A reporter's addition waits for the end of its day before it joins the
+  // audit chain (audit/deferred_audit.h), dated by the day only (the clock says 12:00).
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_deferred WHERE action = 'evidence.added' AND actor = 'reporter'"), 1);
+  EXPECT_EQ(store::test::QueryText(*check_, "SELECT detail FROM audit_deferred WHERE action = 'evidence.added'"),
             "file=" + added->id + ";chunks=1");
-  // The audit log keeps the day of a reporter's addition, never its time (the clock says 12:00).
-  EXPECT_EQ(Count("SELECT at FROM audit_log WHERE action = 'evidence.added'"), clock_.NowUnixSeconds() - 12 * 3600);
+  EXPECT_EQ(Count("SELECT day_start FROM audit_deferred WHERE action = 'evidence.added'"),
+            clock_.NowUnixSeconds() - 12 * 3600);
   EXPECT_EQ(service_->List(other_report_, KeyOf(other_report_))->size(), 0u);
 }
 
@@ -118,7 +121,7 @@ TEST_F(EvidenceServiceTest, RefusalsStoreNothing) {
   EXPECT_EQ(too_big.status().code(), StatusCode::kPayloadTooLarge);
   EXPECT_EQ(too_big.status().field(), "file");
   EXPECT_EQ(StoredRows(), 2);  // only the one valid file: one row and one chunk
-  EXPECT_EQ(Count("SELECT count(*) FROM audit_log"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_deferred"), 1);
 }
 
 TEST_F(EvidenceServiceTest, TwentyFirstFileIsRefusedWithNothingStored) {
@@ -133,7 +136,7 @@ TEST_F(EvidenceServiceTest, TwentyFirstFileIsRefusedWithNothingStored) {
   EXPECT_EQ(refused.status().field(), "file");
   EXPECT_EQ(Count("SELECT count(*) FROM evidence_files"), 20);
   EXPECT_EQ(Count("SELECT count(*) FROM evidence_chunks"), 20);
-  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'evidence.added'"), 20);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_deferred WHERE action = 'evidence.added'"), 20);
   EXPECT_TRUE(service_->Attach(other_report_, KeyOf(other_report_), "f.txt", Text("TEXT:other")).ok());
 }
 

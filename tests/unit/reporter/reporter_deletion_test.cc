@@ -99,7 +99,7 @@ TEST_F(ReporterDeletionTest, DeletionRemovesEveryRowOfTheReportAndNothingElse) {
   EXPECT_EQ(RowsOf(doomed.id), "") << "rows of the deleted report remain";
   EXPECT_EQ(RowsOf(other.id), other_before) << "another report lost rows";
   EXPECT_EQ(Count("SELECT count(*) FROM cases"), 1);  // the case stays, without the report
-  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE actor = 'reporter' AND action = 'report.deleted' "
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_deferred WHERE actor = 'reporter' AND action = 'report.deleted' "
                   "AND detail = 'by=reporter'"),
             1);
   EXPECT_EQ(sessions_.size(), 0u) << "every session of the deleted report ends";
