@@ -216,13 +216,16 @@ void CheckEntry(Checker& checker, uint64_t index, uint64_t offset, const Manifes
   if (PrefixAt(checker.bundle, offset) != expected) checker.Problem(entry.path, "its length field was altered");
   privacy::ContentHasher hasher;
   privacy::SensitiveBytes content{privacy::Bytes()};
+  if (on_entry) content.bytes().reserve(entry.size);  // never reallocated: no unwiped copy is left behind
   uint64_t size = 0;
   const Status opened = OpenPart(
       checker.stream_key, checker.bundle.substr(offset + layout::kLengthBytes, expected),
       layout::PartContext(checker.bundle_id, "entry", index), [&](ByteView piece) {
         hasher.Update(piece);
         size += piece.size();
-        if (on_entry) content.bytes().insert(content.bytes().end(), piece.begin(), piece.end());
+        if (on_entry && content.size() + piece.size() <= entry.size) {
+          content.bytes().insert(content.bytes().end(), piece.begin(), piece.end());
+        }
       });
   if (!opened.ok()) {
     checker.Problem(entry.path, "altered, moved or replaced (failed authentication)");
