@@ -37,13 +37,14 @@ long RssAnonKib() {
 // Samples RssAnon every millisecond while alive; peak() is the largest seen.
 class PeakSampler {
  public:
-  PeakSampler() : thread_([this] {
-    while (!stop_) {
-      const long now = RssAnonKib();
-      if (now > peak_) peak_ = now;
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  }) {}
+  PeakSampler()
+      : thread_([this] {
+          while (!stop_) {
+            const long now = RssAnonKib();
+            if (now > peak_) peak_ = now;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          }
+        }) {}
   ~PeakSampler() { Stop(); }
   long Stop() {
     stop_ = true;

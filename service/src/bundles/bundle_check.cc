@@ -81,9 +81,9 @@ Status OpenPart(const privacy::SecretKey& key, std::string_view ciphertext, std:
                 const std::function<void(ByteView)>& consume) {
   const Status damaged = Status::DataLoss("failed authentication");
   if (ciphertext.size() < privacy::kSecretStreamHeaderBytes + privacy::kSecretStreamOverhead) return damaged;
-  PB_ASSIGN_OR_RETURN(auto reader, privacy::SecretStreamReader::Start(
-                                       key, View(ciphertext.substr(0, privacy::kSecretStreamHeaderBytes)),
-                                       std::move(context)));
+  PB_ASSIGN_OR_RETURN(auto reader,
+                      privacy::SecretStreamReader::Start(
+                          key, View(ciphertext.substr(0, privacy::kSecretStreamHeaderBytes)), std::move(context)));
   constexpr size_t kMessage = layout::kPartMessageBytes + privacy::kSecretStreamOverhead;
   privacy::SensitiveBytes plaintext{privacy::Bytes()};
   plaintext.bytes().reserve(layout::kPartMessageBytes);
@@ -218,15 +218,14 @@ void CheckEntry(Checker& checker, uint64_t index, uint64_t offset, const Manifes
   privacy::SensitiveBytes content{privacy::Bytes()};
   if (on_entry) content.bytes().reserve(entry.size);  // never reallocated: no unwiped copy is left behind
   uint64_t size = 0;
-  const Status opened = OpenPart(
-      checker.stream_key, checker.bundle.substr(offset + layout::kLengthBytes, expected),
-      layout::PartContext(checker.bundle_id, "entry", index), [&](ByteView piece) {
-        hasher.Update(piece);
-        size += piece.size();
-        if (on_entry && content.size() + piece.size() <= entry.size) {
-          content.bytes().insert(content.bytes().end(), piece.begin(), piece.end());
-        }
-      });
+  const Status opened = OpenPart(checker.stream_key, checker.bundle.substr(offset + layout::kLengthBytes, expected),
+                                 layout::PartContext(checker.bundle_id, "entry", index), [&](ByteView piece) {
+                                   hasher.Update(piece);
+                                   size += piece.size();
+                                   if (on_entry && content.size() + piece.size() <= entry.size) {
+                                     content.bytes().insert(content.bytes().end(), piece.begin(), piece.end());
+                                   }
+                                 });
   if (!opened.ok()) {
     checker.Problem(entry.path, "altered, moved or replaced (failed authentication)");
     return;
@@ -264,9 +263,9 @@ void CheckUnlistedEntries(Checker& checker, const Walk& walk) {
   const size_t entries = walk.parts.size() >= 2 ? walk.parts.size() - 2 : 0;
   for (size_t index = 0; index < entries; ++index) {
     const PartSpan& span = walk.parts[index];
-    const Status opened = OpenPart(checker.stream_key,
-                                   checker.bundle.substr(span.offset + layout::kLengthBytes, span.length),
-                                   layout::PartContext(checker.bundle_id, "entry", index), [](ByteView) {});
+    const Status opened =
+        OpenPart(checker.stream_key, checker.bundle.substr(span.offset + layout::kLengthBytes, span.length),
+                 layout::PartContext(checker.bundle_id, "entry", index), [](ByteView) {});
     if (!opened.ok()) checker.Problem("entry " + std::to_string(index), "altered (failed authentication)");
   }
 }
@@ -296,8 +295,8 @@ void CheckParts(Checker& checker, BundleCheck& check, const std::optional<privac
 
 std::string BundleKeyProblem(const layout::DecodedHeader& decoded, const privacy::BoxPublicKey& ours) {
   if (decoded.recipient != ours) {
-    return "bundle key: sealed to organization key " + privacy::ToHex(decoded.recipient.bytes) +
-           ", not to this key (" + privacy::ToHex(ours.bytes) + "): the bundle is for another organization";
+    return "bundle key: sealed to organization key " + privacy::ToHex(decoded.recipient.bytes) + ", not to this key (" +
+           privacy::ToHex(ours.bytes) + "): the bundle is for another organization";
   }
   return "bundle key: altered: it cannot be opened with this organization's key";
 }

@@ -121,8 +121,7 @@ Status ValidateHeader(const BundleHeader& header) {
     return Status::InvalidArgument("bundle id must be 32 lowercase hex digits", "bundle_id");
   }
   if (!IsOrganizationId(header.organization_id)) {
-    return Status::InvalidArgument("organization id must be 1-64 characters of A-Z a-z 0-9 . _ -",
-                                   "organization_id");
+    return Status::InvalidArgument("organization id must be 1-64 characters of A-Z a-z 0-9 . _ -", "organization_id");
   }
   if (!IsDay(header.created_day)) return Status::InvalidArgument("created day must be YYYY-MM-DD", "created_day");
   return Status::Ok();

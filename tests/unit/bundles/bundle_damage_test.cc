@@ -109,7 +109,8 @@ std::string SwapParts(const WrittenBundle& bundle, size_t a, size_t b) {
   const PartRange& first = bundle.parts[a];
   const PartRange& second = bundle.parts[b];
   const std::string_view bytes = bundle.bytes;
-  return std::string(bytes.substr(0, first.begin)) + std::string(bytes.substr(second.begin, second.end - second.begin)) +
+  return std::string(bytes.substr(0, first.begin)) +
+         std::string(bytes.substr(second.begin, second.end - second.begin)) +
          std::string(bytes.substr(first.end, second.begin - first.end)) +
          std::string(bytes.substr(first.begin, first.end - first.begin)) + std::string(bytes.substr(second.end));
 }
