@@ -46,6 +46,7 @@ struct Checker {
   std::string bundle_id;
   uint64_t parts_start;
   std::vector<std::string>& problems;
+  privacy::BoxPublicKey organization;  // the public key of the secret key checking the bundle
   void Problem(std::string_view part, std::string_view what) {
     problems.push_back(std::string(part) + ": " + std::string(what));
   }
@@ -197,6 +198,10 @@ void CheckManifestSignature(Checker& checker, const ManifestPart& manifest, cons
       decoded.header.created_day != header.created_day || decoded.signer != check.signer) {
     checker.Problem("manifest", "does not match the header (bundle id, organization, day or signer differ)");
   }
+  if (decoded.recipient != checker.organization) {
+    checker.Problem("manifest", "was signed for organization key " + privacy::ToHex(decoded.recipient.bytes) +
+                                    ", not this one: the bundle was re-encrypted from another organization's bundle");
+  }
   if (!manifest.signature.has_value()) return;  // already reported as damaged
   const privacy::SigningPublicKey signer = expected.value_or(check.signer);
   if (signer != check.signer) {
@@ -329,7 +334,8 @@ Result<BundleCheck> CheckBundle(std::string_view bundle, const privacy::SecretKe
     check.problems.push_back("header: altered (its authentication tag does not match); nothing else was checked");
     return check;
   }
-  Checker checker{bundle, keys.stream_key, check.header.bundle_id, section->parts_start, check.problems};
+  Checker checker{bundle,         keys.stream_key, check.header.bundle_id, section->parts_start,
+                  check.problems, pair.public_key};
   CheckParts(checker, check, expected_signer, on_entry);
   return check;
 }

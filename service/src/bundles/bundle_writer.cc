@@ -22,6 +22,7 @@ namespace {
 struct WriterCore {
   BundleWriter::Sink sink;
   BundleHeader header;
+  privacy::BoxPublicKey recipient;
   privacy::SigningKey signer;
   privacy::SecretKey stream_key;
   std::vector<ManifestEntry> entries;
@@ -77,8 +78,8 @@ Result<BundleWriter> BundleWriter::Start(Sink sink, const BundleHeader& header, 
   PB_RETURN_IF_ERROR(layout::ValidateHeader(header));
   const privacy::SecretKey bundle_key = privacy::SecretKey::Random();
   privacy::BundleKeys keys = privacy::BundleKeys::Derive(bundle_key);
-  auto state = std::unique_ptr<State>(
-      new State{{std::move(sink), header, signer.Clone(), std::move(keys.stream_key), {}, {}, {}, false, false}});
+  auto state = std::unique_ptr<State>(new State{
+      {std::move(sink), header, recipient, signer.Clone(), std::move(keys.stream_key), {}, {}, {}, false, false}});
   const std::string json = layout::EncodeHeaderJson(header, signer.public_key(), recipient);
   std::string head(layout::kMagic);
   layout::AppendU16(head, layout::kFormatVersion);
@@ -115,7 +116,8 @@ Status BundleWriter::AddEntry(std::string_view path, std::string_view content) {
 Status BundleWriter::Finish() {
   PB_RETURN_IF_ERROR(Usable(state_.get()));
   State& state = *state_;
-  const std::string manifest = layout::EncodeManifest(state.header, state.signer.public_key(), state.entries);
+  const std::string manifest =
+      layout::EncodeManifest(state.header, state.signer.public_key(), state.recipient, state.entries);
   PB_RETURN_IF_ERROR(
       WritePart(state, layout::PartContext(state.header.bundle_id, "manifest"), privacy::AsBytes(manifest)));
   const privacy::Signature signature = state.signer.Sign(privacy::AsBytes(layout::ManifestSigningMessage(manifest)));

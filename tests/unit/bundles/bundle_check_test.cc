@@ -113,7 +113,7 @@ class ReencryptedBundleTest : public BundleCheckTest {
     Forgery forgery{SampleHeader(),
                     signer_.public_key(),
                     entries,
-                    layout::EncodeManifest(SampleHeader(), signer_.public_key(), listed),
+                    layout::EncodeManifest(SampleHeader(), signer_.public_key(), organization_.public_key, listed),
                     {}};
     forgery.signature = signer_.Sign(privacy::AsBytes(layout::ManifestSigningMessage(forgery.manifest_json)));
     return forgery;
@@ -144,7 +144,8 @@ TEST_F(ReencryptedBundleTest, AnAlteredEntryWithAMatchingManifestFailsTheSignatu
   for (const auto& [path, content] : forgery.entries) {
     listed.push_back({path, content.size(), privacy::ToHex(privacy::HashContent(privacy::AsBytes(content)))});
   }
-  forgery.manifest_json = layout::EncodeManifest(SampleHeader(), signer_.public_key(), listed);
+  forgery.manifest_json =
+      layout::EncodeManifest(SampleHeader(), signer_.public_key(), organization_.public_key, listed);
   for (const auto& pinned : {std::optional<privacy::SigningPublicKey>(), std::optional(signer_.public_key())}) {
     auto check = CheckBundle(ForgeBundle(forgery, organization_.public_key), organization_.secret_key, pinned);
     ASSERT_TRUE(check.ok());
@@ -161,6 +162,17 @@ TEST_F(ReencryptedBundleTest, AHeaderThatDisagreesWithTheSignedManifestIsNamed) 
   ASSERT_TRUE(check.ok());
   ASSERT_EQ(check->problems.size(), 1u);
   EXPECT_TRUE(check->problems[0].starts_with("manifest: does not match the header")) << check->problems[0];
+}
+
+TEST_F(ReencryptedBundleTest, AGenuineBundleReencryptedToAnotherOrganizationIsNamed) {
+  // A member of the intended organization passes the genuine manifest and signature on to another one.
+  const privacy::BoxKeyPair other = privacy::BoxKeyPair::Generate();
+  auto check = CheckBundle(ForgeBundle(Genuine(), other.public_key), other.secret_key, signer_.public_key());
+  ASSERT_TRUE(check.ok());
+  ASSERT_EQ(check->problems.size(), 1u);
+  EXPECT_TRUE(check->problems[0].starts_with("manifest: was signed for organization key " +
+                                             privacy::ToHex(organization_.public_key.bytes)))
+      << check->problems[0];
 }
 
 TEST_F(BundleCheckTest, NotABundleIsAnError) {
