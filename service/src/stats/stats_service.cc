@@ -24,7 +24,7 @@ int MonthIndex(const std::string& month) {
 }
 
 std::string MonthName(int index) {
-  char text[8];
+  char text[16];
   std::snprintf(text, sizeof text, "%04d-%02d", index / 12, index % 12 + 1);
   return text;
 }
