@@ -78,12 +78,20 @@ bool KeepsCountsNonNegative(const CountTable& table, const std::vector<Corner>& 
   return plus || minus;
 }
 
-bool HiddenInPublishedMargins(const std::vector<const LinearMargin*>& published, uint32_t mask,
-                              const std::vector<Corner>& corners) {
-  for (const LinearMargin* margin : published) {
+// Adds to `cost` the margin cells the move needs hidden; false when a fixed
+// (already published) margin shows one of them.
+bool HiddenInMargins(const std::vector<LinearMargin*>& equations, uint32_t mask, const std::vector<Corner>& corners,
+                     MoveCost& cost) {
+  for (LinearMargin* margin : equations) {
     if ((margin->summed_mask & mask) != 0) continue;  // the move sums to zero there
     for (const Corner& corner : corners) {
-      if (!(*margin->published)[margin->margin_cell_of[corner.cell]].suppressed) return false;
+      const size_t cell = margin->margin_cell_of[corner.cell];
+      if (margin->published != nullptr) {
+        if (!(*margin->published)[cell].suppressed) return false;
+      } else if (!(*margin->releasing)[cell]) {
+        cost.margin_cells_to_hide.emplace_back(margin, cell);
+        cost.hidden_total += margin->counts[cell];
+      }
     }
   }
   return true;
@@ -101,8 +109,7 @@ bool Next(std::vector<size_t>& at, const std::vector<std::vector<DimensionChoice
 }  // namespace
 
 std::optional<MoveCost> CheapestMove(const CountTable& table, const std::vector<bool>& suppressed,
-                                     const std::vector<const LinearMargin*>& published,
-                                     const ProtectionTarget& target) {
+                                     const std::vector<LinearMargin*>& equations, const ProtectionTarget& target) {
   const std::vector<std::vector<DimensionChoice>> choices = ChoicesFor(table, target);
   std::vector<size_t> at(choices.size(), 0);
   std::vector<DimensionChoice> move(choices.size());
@@ -111,17 +118,16 @@ std::optional<MoveCost> CheapestMove(const CountTable& table, const std::vector<
     for (size_t d = 0; d < choices.size(); ++d) move[d] = choices[d][at[d]];
     const std::vector<Corner> corners = CornersOf(table, move);
     if (!KeepsCountsNonNegative(table, corners)) continue;
-    if (!HiddenInPublishedMargins(published, MoveMask(move), corners)) continue;
     MoveCost cost;
+    if (!HiddenInMargins(equations, MoveMask(move), corners, cost)) continue;
     for (const Corner& corner : corners) {
       if (suppressed[corner.cell]) continue;
       cost.cells_to_hide.push_back(corner.cell);
       cost.hidden_total += table.counts[corner.cell];
     }
-    if (!best || std::make_tuple(cost.cells_to_hide.size(), cost.hidden_total) <
-                     std::make_tuple(best->cells_to_hide.size(), best->hidden_total)) {
+    if (!best || std::make_tuple(cost.size(), cost.hidden_total) < std::make_tuple(best->size(), best->hidden_total)) {
       best = std::move(cost);
-      if (best->cells_to_hide.empty()) break;
+      if (best->size() == 0) break;
     }
   } while (Next(at, choices));
   if (best) std::sort(best->cells_to_hide.begin(), best->cells_to_hide.end());

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <algorithm>
 #include <random>
 
 #include "stats/margin.h"
@@ -153,7 +154,9 @@ TEST(ThresholdReleaseTest, ReleasesA3x6x13TableWithAllMarginsQuickly) {
   for (size_t cell = 0; cell < table.counts.size(); ++cell) {
     hidden += (*release)[cell].suppressed;
     primary += table.counts[cell] >= 1 && table.counts[cell] < kDefaultThreshold;
-    if (table.counts[cell] >= 1 && table.counts[cell] < kDefaultThreshold) EXPECT_TRUE((*release)[cell].suppressed);
+    if (table.counts[cell] >= 1 && table.counts[cell] < kDefaultThreshold) {
+      EXPECT_TRUE((*release)[cell].suppressed);
+    }
   }
   std::printf("3x6x13 with 7 margins released first: %.1f ms, %d primary, %d hidden of %zu\n", ms, primary, hidden,
               table.counts.size());
