@@ -44,19 +44,19 @@ struct Corner {
   int sign = 1;
 };
 
-std::vector<Corner> CornersOf(const CountTable& table, const std::vector<DimensionChoice>& move) {
-  std::vector<Corner> corners{{0, 1}};
+// Fills `corners` with the move's corners; `scratch` is working space.
+void CornersOf(const CountTable& table, const std::vector<DimensionChoice>& move, std::vector<Corner>& corners,
+               std::vector<Corner>& scratch) {
+  corners.assign(1, Corner{0, 1});
   for (size_t d = 0; d < move.size(); ++d) {
     const size_t size = table.dimensions[d].values.size();
-    std::vector<Corner> next;
-    next.reserve(corners.size() * 2);
+    scratch.clear();
     for (const Corner& corner : corners) {
-      next.push_back({corner.cell * size + move[d].base, corner.sign});
-      if (move[d].in_move) next.push_back({corner.cell * size + move[d].alternative, -corner.sign});
+      scratch.push_back({corner.cell * size + move[d].base, corner.sign});
+      if (move[d].in_move) scratch.push_back({corner.cell * size + move[d].alternative, -corner.sign});
     }
-    corners = std::move(next);
+    corners.swap(scratch);
   }
-  return corners;
 }
 
 uint32_t MoveMask(const std::vector<DimensionChoice>& move) {
@@ -114,10 +114,15 @@ std::optional<MoveCost> CheapestMove(const CountTable& table, const std::vector<
   std::vector<size_t> at(choices.size(), 0);
   std::vector<DimensionChoice> move(choices.size());
   std::optional<MoveCost> best;
+  std::vector<Corner> corners;
+  std::vector<Corner> scratch;
   do {
     for (size_t d = 0; d < choices.size(); ++d) move[d] = choices[d][at[d]];
-    const std::vector<Corner> corners = CornersOf(table, move);
+    CornersOf(table, move, corners, scratch);
     if (!KeepsCountsNonNegative(table, corners)) continue;
+    size_t table_cells_to_hide = 0;
+    for (const Corner& corner : corners) table_cells_to_hide += suppressed[corner.cell] ? 0 : 1;
+    if (best && table_cells_to_hide > best->size()) continue;  // cannot beat the best
     MoveCost cost;
     if (!HiddenInMargins(equations, MoveMask(move), corners, cost)) continue;
     for (const Corner& corner : corners) {
