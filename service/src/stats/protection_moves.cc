@@ -44,19 +44,19 @@ struct Corner {
   int sign = 1;
 };
 
-std::vector<Corner> CornersOf(const CountTable& table, const std::vector<DimensionChoice>& move) {
-  std::vector<Corner> corners{{0, 1}};
+// Fills `corners` with the move's corners; `scratch` is working space.
+void CornersOf(const CountTable& table, const std::vector<DimensionChoice>& move, std::vector<Corner>& corners,
+               std::vector<Corner>& scratch) {
+  corners.assign(1, Corner{0, 1});
   for (size_t d = 0; d < move.size(); ++d) {
     const size_t size = table.dimensions[d].values.size();
-    std::vector<Corner> next;
-    next.reserve(corners.size() * 2);
+    scratch.clear();
     for (const Corner& corner : corners) {
-      next.push_back({corner.cell * size + move[d].base, corner.sign});
-      if (move[d].in_move) next.push_back({corner.cell * size + move[d].alternative, -corner.sign});
+      scratch.push_back({corner.cell * size + move[d].base, corner.sign});
+      if (move[d].in_move) scratch.push_back({corner.cell * size + move[d].alternative, -corner.sign});
     }
-    corners = std::move(next);
+    corners.swap(scratch);
   }
-  return corners;
 }
 
 uint32_t MoveMask(const std::vector<DimensionChoice>& move) {
@@ -78,12 +78,20 @@ bool KeepsCountsNonNegative(const CountTable& table, const std::vector<Corner>& 
   return plus || minus;
 }
 
-bool HiddenInPublishedMargins(const std::vector<const LinearMargin*>& published, uint32_t mask,
-                              const std::vector<Corner>& corners) {
-  for (const LinearMargin* margin : published) {
+// Adds to `cost` the margin cells the move needs hidden; false when a fixed
+// (already published) margin shows one of them.
+bool HiddenInMargins(const std::vector<LinearMargin*>& equations, uint32_t mask, const std::vector<Corner>& corners,
+                     MoveCost& cost) {
+  for (LinearMargin* margin : equations) {
     if ((margin->summed_mask & mask) != 0) continue;  // the move sums to zero there
     for (const Corner& corner : corners) {
-      if (!(*margin->published)[margin->margin_cell_of[corner.cell]].suppressed) return false;
+      const size_t cell = margin->margin_cell_of[corner.cell];
+      if (margin->published != nullptr) {
+        if (!(*margin->published)[cell].suppressed) return false;
+      } else if (!(*margin->releasing)[cell]) {
+        cost.margin_cells_to_hide.emplace_back(margin, cell);
+        cost.hidden_total += margin->counts[cell];
+      }
     }
   }
   return true;
@@ -101,27 +109,30 @@ bool Next(std::vector<size_t>& at, const std::vector<std::vector<DimensionChoice
 }  // namespace
 
 std::optional<MoveCost> CheapestMove(const CountTable& table, const std::vector<bool>& suppressed,
-                                     const std::vector<const LinearMargin*>& published,
-                                     const ProtectionTarget& target) {
+                                     const std::vector<LinearMargin*>& equations, const ProtectionTarget& target) {
   const std::vector<std::vector<DimensionChoice>> choices = ChoicesFor(table, target);
   std::vector<size_t> at(choices.size(), 0);
   std::vector<DimensionChoice> move(choices.size());
   std::optional<MoveCost> best;
+  std::vector<Corner> corners;
+  std::vector<Corner> scratch;
   do {
     for (size_t d = 0; d < choices.size(); ++d) move[d] = choices[d][at[d]];
-    const std::vector<Corner> corners = CornersOf(table, move);
+    CornersOf(table, move, corners, scratch);
     if (!KeepsCountsNonNegative(table, corners)) continue;
-    if (!HiddenInPublishedMargins(published, MoveMask(move), corners)) continue;
+    size_t table_cells_to_hide = 0;
+    for (const Corner& corner : corners) table_cells_to_hide += suppressed[corner.cell] ? 0 : 1;
+    if (best && table_cells_to_hide > best->size()) continue;  // cannot beat the best
     MoveCost cost;
+    if (!HiddenInMargins(equations, MoveMask(move), corners, cost)) continue;
     for (const Corner& corner : corners) {
       if (suppressed[corner.cell]) continue;
       cost.cells_to_hide.push_back(corner.cell);
       cost.hidden_total += table.counts[corner.cell];
     }
-    if (!best || std::make_tuple(cost.cells_to_hide.size(), cost.hidden_total) <
-                     std::make_tuple(best->cells_to_hide.size(), best->hidden_total)) {
+    if (!best || std::make_tuple(cost.size(), cost.hidden_total) < std::make_tuple(best->size(), best->hidden_total)) {
       best = std::move(cost);
-      if (best->cells_to_hide.empty()) break;
+      if (best->size() == 0) break;
     }
   } while (Next(at, choices));
   if (best) std::sort(best->cells_to_hide.begin(), best->cells_to_hide.end());

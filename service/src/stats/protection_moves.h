@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "stats/count_table.h"
@@ -34,7 +35,8 @@ struct LinearMargin {
   uint32_t summed_mask = 0;            // bit d set when dimension d is summed out
   std::vector<size_t> margin_cell_of;  // table cell -> margin cell
   std::vector<int64_t> counts;         // the true margin counts
-  const TableRelease* published = nullptr;  // what was published, or null
+  const TableRelease* published = nullptr;  // already published (fixed), or null
+  std::vector<bool>* releasing = nullptr;   // hidden flags of a margin released now, or null
 };
 
 // Something that must not be determined: table cell `cell` (margin ==
@@ -44,20 +46,23 @@ struct ProtectionTarget {
   size_t cell = 0;
 };
 
-// The published table cells a move needs hidden, when a valid move exists.
+// The published cells a move needs hidden, when a valid move exists: cells
+// of the table, and cells of margins released together with it.
 struct MoveCost {
   std::vector<size_t> cells_to_hide;  // ascending
-  int64_t hidden_total = 0;           // sum of their counts
+  std::vector<std::pair<LinearMargin*, size_t>> margin_cells_to_hide;
+  int64_t hidden_total = 0;  // sum of all their counts
+  size_t size() const { return cells_to_hide.size() + margin_cells_to_hide.size(); }
 };
 
 // The cheapest valid move for `target` given the table's current
-// `suppressed` flags and the published margins `published`: fewest new
-// cells to hide, then smallest sum of their counts, then first in a fixed
-// enumeration order (so the choice is deterministic). An empty
-// cells_to_hide means the target is already protected. nullopt when no
-// hypercube move can protect the target whatever is hidden. Thread-safe (pure).
+// `suppressed` flags and the margins the attacker sees (`equations`: fixed
+// ones must already hide the move's projections, margins released now may
+// hide more): fewest new cells to hide, then smallest sum of their counts,
+// then first in a fixed enumeration order (so the choice is deterministic).
+// size() == 0 means the target is already protected. nullopt when no
+// hypercube move can protect the target whatever is hidden. Pure.
 std::optional<MoveCost> CheapestMove(const CountTable& table, const std::vector<bool>& suppressed,
-                                     const std::vector<const LinearMargin*>& published,
-                                     const ProtectionTarget& target);
+                                     const std::vector<LinearMargin*>& equations, const ProtectionTarget& target);
 
 }  // namespace pillarbox::stats::internal

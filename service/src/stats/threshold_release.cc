@@ -76,17 +76,23 @@ LinearMargin MakeLinearMargin(const CountTable& table, uint32_t summed_mask, con
   return LinearMargin{summed_mask, MarginCellOfEachCell(table, kept), MarginOf(table, kept).counts, published};
 }
 
-// Everything the release must account for: the published margins that are
-// linear equations, and every linear margin's small cells as targets.
+// Everything the release must account for: the margins the attacker sees
+// (published ones, fixed, and new ones, released now), and every linear
+// margin's small cells as targets.
 struct ReleaseProblem {
-  std::deque<LinearMargin> margins;  // deque: stable addresses
-  std::vector<const LinearMargin*> published;
+  std::deque<LinearMargin> margins;             // deque: stable addresses
+  std::deque<std::vector<bool>> new_hidden;     // hidden flags of the new margins
+  std::vector<LinearMargin*> equations;
+  std::vector<LinearMargin*> new_margins;       // same order as requested
   std::vector<ProtectionTarget> targets;
 };
 
 bool PublishedElsewhere(const ReleaseProblem& problem, const LinearMargin& margin, size_t margin_cell) {
-  for (const LinearMargin* known : problem.published) {
-    if (known->summed_mask == margin.summed_mask && !(*known->published)[margin_cell].suppressed) return true;
+  for (const LinearMargin* known : problem.equations) {
+    if (known->published != nullptr && known->summed_mask == margin.summed_mask &&
+        !(*known->published)[margin_cell].suppressed) {
+      return true;
+    }
   }
   return false;
 }
@@ -103,60 +109,119 @@ void AddMarginTargets(int64_t k, const LinearMargin& margin, ReleaseProblem& pro
   }
 }
 
+bool IsSmall(int64_t count, int64_t k) { return count >= 1 && count < k; }
+
+void AddNewMargin(const CountTable& table, uint32_t summed, int64_t k, ReleaseProblem& problem) {
+  problem.margins.push_back(MakeLinearMargin(table, summed, nullptr));
+  LinearMargin& margin = problem.margins.back();
+  std::vector<bool>& hidden = problem.new_hidden.emplace_back(margin.counts.size(), false);
+  for (size_t cell = 0; cell < hidden.size(); ++cell) hidden[cell] = IsSmall(margin.counts[cell], k);
+  margin.releasing = &hidden;
+  problem.equations.push_back(&margin);
+  problem.new_margins.push_back(&margin);
+}
+
 ReleaseProblem BuildProblem(const CountTable& table, const std::vector<PublishedMargin>& published_margins,
-                            int64_t k) {
+                            const std::vector<std::vector<size_t>>& new_margins, int64_t k) {
   ReleaseProblem problem;
   const uint32_t multi = MultiValuedMask(table);
   for (const PublishedMargin& published : published_margins) {
     const uint32_t summed = SummedMask(table, published.dimension_indexes);
     if ((summed & multi) != 0) continue;  // not a linear relation over the table's cells
     problem.margins.push_back(MakeLinearMargin(table, summed, &published.release));
-    problem.published.push_back(&problem.margins.back());
+    problem.equations.push_back(&problem.margins.back());
   }
+  for (const std::vector<size_t>& kept : new_margins) AddNewMargin(table, SummedMask(table, kept), k, problem);
   for (size_t cell = 0; cell < table.counts.size(); ++cell) {
-    if (table.counts[cell] >= 1 && table.counts[cell] < k) problem.targets.push_back({nullptr, cell});
+    if (IsSmall(table.counts[cell], k)) problem.targets.push_back({nullptr, cell});
   }
   const uint32_t all = SummedMask(table, {});
   for (uint32_t summed = 1; summed <= all; ++summed) {
-    if ((summed & ~all) != 0 || (summed & multi) != 0) continue;
+    if ((summed & multi) != 0) continue;
     problem.margins.push_back(MakeLinearMargin(table, summed, nullptr));
     AddMarginTargets(k, problem.margins.back(), problem);
   }
   return problem;
 }
 
-TableRelease ToRelease(const CountTable& table, const std::vector<bool>& suppressed) {
-  TableRelease release(table.counts.size());
+// The number of cells of the margin keeping `kept` (indexes out of range
+// count as one value; CheckMargin refuses them).
+size_t KeptCellCount(const CountTable& table, const std::vector<size_t>& kept) {
+  size_t cells = 1;
+  for (size_t dimension : kept) {
+    if (dimension < table.dimensions.size()) cells *= table.dimensions[dimension].values.size();
+  }
+  return cells;
+}
+
+Status CheckNewMargins(const CountTable& table, const std::vector<PublishedMargin>& published_margins,
+                       const std::vector<std::vector<size_t>>& new_margins) {
+  const uint32_t multi = MultiValuedMask(table);
+  for (const std::vector<size_t>& kept : new_margins) {
+    Status layout = CheckMargin(table, PublishedMargin{kept, TableRelease(KeptCellCount(table, kept))});
+    if (!layout.ok()) return Status::InvalidArgument(layout.message(), "new_margins");
+    if ((SummedMask(table, kept) & multi) != 0) {
+      return Status::InvalidArgument("a new margin must not sum out a multi-valued dimension", "new_margins");
+    }
+    for (const PublishedMargin& published : published_margins) {
+      if (published.dimension_indexes == kept) {
+        return Status::InvalidArgument("a new margin is already published", "new_margins");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+TableRelease ToRelease(const std::vector<int64_t>& counts, const std::vector<bool>& suppressed) {
+  TableRelease release(counts.size());
   for (size_t cell = 0; cell < release.size(); ++cell) {
     release[cell].suppressed = suppressed[cell];
-    release[cell].count = suppressed[cell] ? 0 : table.counts[cell];
+    release[cell].count = suppressed[cell] ? 0 : counts[cell];
   }
   return release;
 }
 
+// Hides everything: the table and every new margin.
+void HideEverything(std::vector<bool>& suppressed, ReleaseProblem& problem) {
+  suppressed.assign(suppressed.size(), true);
+  for (std::vector<bool>& hidden : problem.new_hidden) hidden.assign(hidden.size(), true);
+}
+
 }  // namespace
 
-Result<TableRelease> ReleaseWithThreshold(const CountTable& table,
-                                          const std::vector<PublishedMargin>& published_margins, int64_t k) {
+Result<JointRelease> ReleaseJointlyWithThreshold(const CountTable& table,
+                                                 const std::vector<PublishedMargin>& published_margins,
+                                                 const std::vector<std::vector<size_t>>& new_margins, int64_t k) {
   if (k < kMinimumThreshold) return Status::InvalidArgument("k must be at least 5", "k");
   PB_RETURN_IF_ERROR(CheckTable(table));
   for (const PublishedMargin& margin : published_margins) PB_RETURN_IF_ERROR(CheckMargin(table, margin));
-  const ReleaseProblem problem = BuildProblem(table, published_margins, k);
+  PB_RETURN_IF_ERROR(CheckNewMargins(table, published_margins, new_margins));
+  ReleaseProblem problem = BuildProblem(table, published_margins, new_margins, k);
   std::vector<bool> suppressed(table.counts.size(), false);
-  for (size_t cell = 0; cell < suppressed.size(); ++cell) {
-    suppressed[cell] = table.counts[cell] >= 1 && table.counts[cell] < k;
-  }
+  for (size_t cell = 0; cell < suppressed.size(); ++cell) suppressed[cell] = IsSmall(table.counts[cell], k);
   for (const ProtectionTarget& target : problem.targets) {
     const std::optional<internal::MoveCost> move =
-        internal::CheapestMove(table, suppressed, problem.published, target);
+        internal::CheapestMove(table, suppressed, problem.equations, target);
     if (!move) {
-      // No move can protect this target: hide the whole table, the most we can do.
-      suppressed.assign(suppressed.size(), true);
+      // No move can protect this target: hide everything, the most we can do.
+      HideEverything(suppressed, problem);
       break;
     }
     for (size_t cell : move->cells_to_hide) suppressed[cell] = true;
+    for (const auto& [margin, cell] : move->margin_cells_to_hide) (*margin->releasing)[cell] = true;
   }
-  return ToRelease(table, suppressed);
+  JointRelease release{ToRelease(table.counts, suppressed), {}};
+  for (size_t i = 0; i < new_margins.size(); ++i) {
+    const LinearMargin& margin = *problem.new_margins[i];
+    release.margins.push_back({new_margins[i], ToRelease(margin.counts, *margin.releasing)});
+  }
+  return release;
+}
+
+Result<TableRelease> ReleaseWithThreshold(const CountTable& table,
+                                          const std::vector<PublishedMargin>& published_margins, int64_t k) {
+  PB_ASSIGN_OR_RETURN(JointRelease release, ReleaseJointlyWithThreshold(table, published_margins, {}, k));
+  return std::move(release.table);
 }
 
 }  // namespace pillarbox::stats
