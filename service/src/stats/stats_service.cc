@@ -66,6 +66,32 @@ bool IsSubset(const std::vector<size_t>& small, const std::vector<size_t>& large
   return std::includes(large.begin(), large.end(), small.begin(), small.end());
 }
 
+// True when `subset` (ascending indexes into `dims`) leaves out a
+// multi-valued dimension: its cells are then not sums of the table's cells.
+bool SumsOutMultiValued(const std::vector<const StatsDimensionSpec*>& dims, const std::vector<size_t>& subset) {
+  for (size_t i = 0; i < dims.size(); ++i) {
+    if (dims[i]->multi_valued && !std::binary_search(subset.begin(), subset.end(), i)) return true;
+  }
+  return false;
+}
+
+// The published proper subsets of subsets[s], as margins of subsets[s].
+std::vector<PublishedMargin> MarginsOf(const std::vector<std::vector<size_t>>& subsets, size_t s,
+                                       const std::vector<TableRelease>& releases, const std::vector<bool>& published) {
+  std::vector<PublishedMargin> margins;
+  for (size_t t = 0; t < subsets.size(); ++t) {
+    if (!published[t] || subsets[t].size() >= subsets[s].size() || !IsSubset(subsets[t], subsets[s])) continue;
+    PublishedMargin margin;
+    for (size_t i : subsets[t]) {
+      margin.dimension_indexes.push_back(
+          static_cast<size_t>(std::find(subsets[s].begin(), subsets[s].end(), i) - subsets[s].begin()));
+    }
+    margin.release = releases[t];
+    margins.push_back(std::move(margin));
+  }
+  return margins;
+}
+
 // The table of one month over `dims` from `rows` (rows of other months and
 // values outside the vocabulary are skipped).
 CountTable BuildTable(const std::vector<const StatsDimensionSpec*>& dims, const std::vector<store::StatsRow>& rows,
@@ -320,27 +346,42 @@ Result<StatsAnswer> StatsService::QueryThreshold(const accounts::Session& sessio
     const std::string month = MonthName(m);
     std::vector<TableRelease> releases(subsets.size());
     std::vector<CountTable> layouts(subsets.size());
-    for (size_t s = 0; s < subsets.size(); ++s) {
+    std::vector<bool> published(subsets.size(), false);
+    // Margins already in the log are published; margins that sum out a
+    // multi-valued dimension are released on their own (they are not sums of
+    // the table's cells); the other new margins are released jointly with the
+    // table, so that non-nested margins cannot together give cells away.
+    const size_t full = subsets.size() - 1;
+    std::vector<size_t> joint;
+    for (size_t s = 0; s <= full; ++s) {
       layouts[s] = BuildTable(subset_dims[s], rows[s].has_value() ? *rows[s] : std::vector<store::StatsRow>{}, month);
       const auto found = logged[s].find(month);
       if (found != logged[s].end()) {
         releases[s] = FromReleased(layouts[s], found->second);
+        published[s] = true;
         continue;
       }
-      std::vector<PublishedMargin> margins;
-      for (size_t t = 0; t < s; ++t) {
-        if (subsets[t].size() < subsets[s].size() && IsSubset(subsets[t], subsets[s])) {
-          PublishedMargin margin;
-          for (size_t i : subsets[t]) {
-            margin.dimension_indexes.push_back(static_cast<size_t>(
-                std::find(subsets[s].begin(), subsets[s].end(), i) - subsets[s].begin()));
-          }
-          margin.release = releases[t];
-          margins.push_back(std::move(margin));
-        }
+      if (s != full && !SumsOutMultiValued(parsed.dims, subsets[s])) {
+        joint.push_back(s);
+        continue;
       }
-      PB_ASSIGN_OR_RETURN(releases[s], ReleaseWithThreshold(layouts[s], margins, k));
+      if (s == full) break;
+      PB_ASSIGN_OR_RETURN(releases[s], ReleaseWithThreshold(layouts[s], MarginsOf(subsets, s, releases, published), k));
+      published[s] = true;
       fresh.push_back({subset_keys[s], month, ToReleased(layouts[s], releases[s], k)});
+    }
+    if (!published[full]) {
+      std::vector<std::vector<size_t>> new_margins;
+      for (size_t s : joint) new_margins.push_back(subsets[s]);
+      PB_ASSIGN_OR_RETURN(auto released,
+                          ReleaseJointlyWithThreshold(layouts[full], MarginsOf(subsets, full, releases, published),
+                                                      new_margins, k));
+      for (size_t j = 0; j < joint.size(); ++j) {
+        releases[joint[j]] = released.margins[j].release;
+        fresh.push_back({subset_keys[joint[j]], month, ToReleased(layouts[joint[j]], releases[joint[j]], k)});
+      }
+      releases[full] = std::move(released.table);
+      fresh.push_back({subset_keys[full], month, ToReleased(layouts[full], releases[full], k)});
     }
     const CountTable& table = layouts.back();
     const TableRelease& release = releases.back();
