@@ -7,6 +7,7 @@
 // tokens are 401 on the reporter's endpoints.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <regex>
@@ -48,6 +49,21 @@ std::set<std::pair<std::string, std::string>> DocumentedEndpoints() {
     if (line.rfind("components:", 0) == 0) break;
   }
   return endpoints;
+}
+
+// A valid statistics query: group_by=kind over the twelve complete months
+// before the current one.
+std::string StatsQuery() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  const int current = (utc.tm_year + 1900) * 12 + utc.tm_mon;
+  const auto month = [](int index) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d", index / 12, index % 12 + 1);
+    return std::string(text);
+  };
+  return "?group_by=kind&from=" + month(current - 12) + "&to=" + month(current - 1);
 }
 
 std::string Upper(std::string text) {
@@ -231,6 +247,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (auto upload = ExerciseUpload(row, role)) return *upload;
     if (row.path == "/api/v1/aggregates/groups") path += "?by=organization&min=1";
     if (row.path == "/api/v1/aggregates/pillars") path += "?from=2020-01&to=2039-12";
+    if (row.path == "/api/v1/stats" || row.path == "/api/v1/stats.csv") path += StatsQuery();
     std::optional<std::string> body = CaseBody(row, path);
     if (row.path == "/api/v1/tags" && row.method == "post") body = nlohmann::json{{"name", "made-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}") body = nlohmann::json{{"name", "renamed-by-" + role}}.dump();
@@ -332,6 +349,8 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/aggregates/groups", Expect(401, 200, 200, 200, 403, 403)},
       {"get", "/api/v1/aggregates/groups/{by}/{key}/reports", Expect(401, 200, 200, 200, 403, 403)},
       {"get", "/api/v1/aggregates/pillars", Expect(401, 200, 200, 200, 403, 403)},
+      {"get", "/api/v1/stats", Expect(401, 403, 403, 403, 403, 200)},
+      {"get", "/api/v1/stats.csv", Expect(401, 403, 403, 403, 403, 200)},
       {"post", "/api/v1/reports/{id}/status", Expect(401, 200, 200, 404, 403, 403)},
       {"post", "/api/v1/reports/{id}/assignee", Expect(401, 200, 200, 404, 403, 403)},
       {"get", "/api/v1/settings/deadlines", Expect(401, 200, 200, 200, 403, 403)},

@@ -58,6 +58,12 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
   serve->add_option("--form-min-seconds", options.form_min_seconds,
                     "Reporter pages: seconds a form must be open before it is accepted")
       ->check(CLI::Range(0, 600))->capture_default_str();
+  serve->add_option("--stats-threshold", options.stats_threshold,
+                    "Statistics: counts under this k are suppressed (at least 5)")
+      ->check(CLI::Range(int64_t{5}, int64_t{1000000}))->capture_default_str();
+  serve->add_option("--researcher-epsilon-budget", options.researcher_epsilon_budget,
+                    "Statistics: each researcher's differential-privacy budget (a decimal epsilon)")
+      ->capture_default_str();
   serve->callback([&options, &listen, &exit_code] {
     auto address = ParseListenAddress(listen);
     if (!address.ok()) {

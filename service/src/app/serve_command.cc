@@ -24,7 +24,9 @@
 #include "intake/proof_of_work.h"
 #include "intake/submission_quota.h"
 #include "app/reviewer_services.h"
+#include "app/stats_services.h"
 #include "app/storage_pipeline.h"
+#include "stats/discrete_laplace.h"
 
 namespace pillarbox::app {
 namespace {
@@ -103,6 +105,20 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "pillarbox: cannot start: " << evidence.status().message() << "\n";
     return 1;
   }
+  auto budget = stats::ParseDecimal(options.researcher_epsilon_budget, "researcher-epsilon-budget");
+  if (!budget.ok() || budget->numerator > 1'000'000'000 || (budget->numerator * 1'000'000) % budget->denominator != 0) {
+    std::cerr << "pillarbox: --researcher-epsilon-budget: must be a positive decimal with at most 6 digits after "
+                 "the point\n";
+    return 2;
+  }
+  auto statistics = StatsServices::Start(
+      instance->layout.database(), (*storage)->writer(), *instance->catalog, *instance->keys, clock,
+      {.threshold = options.stats_threshold,
+       .epsilon_budget_micro = static_cast<int64_t>(budget->numerator * 1'000'000 / budget->denominator)});
+  if (!statistics.ok()) {
+    std::cerr << "pillarbox: cannot start: " << statistics.status().message() << "\n";
+    return 1;
+  }
   http::RouteContext context = BuildRouteContext(*instance->catalog);
   context.intake = &intake;
   context.submission_quota = quota ? &*quota : nullptr;
@@ -111,6 +127,7 @@ int RunServe(const ServeOptions& options) {
   (*reporters)->Fill(context);
   (*evidence)->Fill(context);
   (*reporter_pages)->Fill(context);
+  (*statistics)->Fill(context);
   constexpr size_t kMebibyte = 1024 * 1024;
   http::HttpServer server({.host = options.listen.host,
                            .port = options.listen.port,

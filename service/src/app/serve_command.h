@@ -24,6 +24,8 @@ struct ServeOptions {
   size_t max_file_mib = 30;           // largest evidence file
   int64_t max_files_per_report = 20;  // evidence files of one report at most
   size_t max_staged_mib = 256;        // evidence uploads in progress, all together (memory)
+  int64_t stats_threshold = 10;                    // k of the statistics' threshold mechanism, >= 5
+  std::string researcher_epsilon_budget = "10";    // each researcher's DP budget (decimal epsilon)
   int64_t form_min_seconds = 3;  // reporter pages: a form sent sooner after it was fetched is refused
 };
 

@@ -33,6 +33,9 @@ class SessionStore;
 namespace pillarbox::store {
 class ReaderPool;
 }
+namespace pillarbox::stats {
+class StatsService;
+}
 namespace pillarbox::audit {
 class AuditRecorder;
 }
@@ -79,6 +82,7 @@ struct RouteContext {
   cases::WorkflowService* workflow = nullptr;    // status and assignee changes
   cases::DeadlineSettings* deadlines = nullptr;  // workflow deadlines
   cases::Aggregates* aggregates = nullptr;       // groups, related reports, pillar counts
+  stats::StatsService* stats = nullptr;          // researchers' statistics (http/stats_routes.h)
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   accounts::DeskMembership* desk_membership = nullptr;

@@ -5,6 +5,7 @@
 
 #include "http/admin_routes.h"
 #include "http/aggregate_routes.h"
+#include "http/stats_routes.h"
 #include "http/auth_routes.h"
 #include "http/case_routes.h"
 #include "http/catalog_routes.h"
@@ -45,6 +46,7 @@ Status HttpServer::Start() {
   RegisterAuthRoutes(impl_->router, impl_->context);
   RegisterTriageRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
   RegisterAggregateRoutes(impl_->router, impl_->context);
+  RegisterStatsRoutes(impl_->router, impl_->context);
   RegisterEvidenceRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);

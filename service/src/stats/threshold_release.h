@@ -54,4 +54,27 @@ Result<TableRelease> ReleaseWithThreshold(const CountTable& table,
                                           const std::vector<PublishedMargin>& published_margins,
                                           int64_t k);
 
+// What a joint release publishes: the table and the margins released with it.
+struct JointRelease {
+  TableRelease table;
+  std::vector<PublishedMargin> margins;  // one per requested new margin, same order
+};
+
+// Like ReleaseWithThreshold, and releases together with the table those of
+// its margins that were not published yet (`new_margins`: dimension index
+// sets as in PublishedMargin). Hidden cells are chosen jointly for the table
+// and the new margins, so that the guarantee above holds for an attacker who
+// knows all of them and `published_margins`. Use it whenever a query needs
+// margins the release log does not hold: margins released one by one over
+// non-nested dimension sets (e.g. {0,1}, {0,2} and {1,2} of a 3-dimension
+// table) can together determine cells of the table, which no later release
+// can hide any more. New margins must sum out single-valued dimensions only
+// (a sum over a multi-valued dimension is a different table: release it on
+// its own, first). Errors as ReleaseWithThreshold, and InvalidArgument (field
+// "new_margins") for a bad dimension set, one summing out a multi-valued
+// dimension, or one that is also a published margin. Thread-safe (pure).
+Result<JointRelease> ReleaseJointlyWithThreshold(const CountTable& table,
+                                                 const std::vector<PublishedMargin>& published_margins,
+                                                 const std::vector<std::vector<size_t>>& new_margins, int64_t k);
+
 }  // namespace pillarbox::stats
