@@ -32,11 +32,12 @@ Result<store::OrganizationRecord> OrganizationRegistry::Create(const accounts::S
   store::OrganizationRecord record{NewRandomId(), std::move(name),
                                    std::vector<uint8_t>(key.bytes.begin(), key.bytes.end()),
                                    UtcDay(clock_.NowUnixSeconds()), session.identity.user_id};
-  PB_RETURN_IF_ERROR(writer_.SubmitAndWait([this, &record](store::Database& db) -> Status {
+  const Status stored = writer_.SubmitAndWait([this, &record](store::Database& db) -> Status {
     PB_RETURN_IF_ERROR(store::InsertOrganization(db, record));
     return audit::AppendAuditEntry(db, audit_key_, clock_,
                                    {record.created_by, "organization.created", "organization", record.id, ""});
-  }));
+  });
+  if (!stored.ok()) return stored;
   return record;
 }
 

@@ -70,13 +70,14 @@ Result<store::RedactionRecord> Redactions::Add(const accounts::Session& session,
   record.reason = request.reason;
   record.created_by = session.identity.user_id;
   record.created_day = UtcDay(clock_.NowUnixSeconds());
-  PB_RETURN_IF_ERROR(writer_.SubmitAndWait([this, &record](store::Database& db) -> Status {
+  const Status stored = writer_.SubmitAndWait([this, &record](store::Database& db) -> Status {
     PB_RETURN_IF_ERROR(store::InsertRedaction(db, record));
     return audit::AppendAuditEntry(db, audit_key_, clock_,
                                    {record.created_by, "report.redaction.added", "report", record.report_id,
                                     "redaction=" + record.id + ";field=" + record.field + ";span=" +
                                         SpanDetail(record) + ";reason=" + record.reason});
-  }));
+  });
+  if (!stored.ok()) return stored;
   return record;
 }
 
