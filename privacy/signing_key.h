@@ -28,6 +28,9 @@ class SigningKey {
   // for the same seed.
   static SigningKey FromSeed(const SecretKey& seed);
 
+  // A second key pair from the same seed, in its own protected memory.
+  SigningKey Clone() const { return SigningKey(public_key_, seed_.Clone()); }
+
   const SigningPublicKey& public_key() const { return public_key_; }
   // Detached signature of `message`.
   Signature Sign(ByteView message) const;

@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include "app/audit_command.h"
+#include "app/bundle_command.h"
 #include "app/init_command.h"
+#include "app/instance_command.h"
 #include "app/serve_command.h"
 #include "app/user_command.h"
 
@@ -87,6 +89,42 @@ void AddAudit(CLI::App& cli, AuditVerifyOptions& options, int& exit_code) {
   verify->callback([&options, &exit_code] { exit_code = RunAuditVerify(options); });
 }
 
+// Options of the offline bundle tools and `instance signing-key`.
+struct BundleToolOptions {
+  BundleKeygenOptions keygen;
+  BundleVerifyOptions verify;
+  BundleOpenOptions open;
+  InstanceSigningKeyOptions signing_key;
+};
+
+void AddBundle(CLI::App& cli, BundleToolOptions& options, int& exit_code) {
+  CLI::App* bundle = cli.add_subcommand("bundle", "A partner organization's offline tools for evidence bundles");
+  bundle->require_subcommand(1);
+  CLI::App* keygen = bundle->add_subcommand("keygen", "Create the organization's key file; prints the public key");
+  keygen->add_option("--out", options.keygen.out, "Key file to create (mode 0600, never overwritten)")->required();
+  keygen->callback([&options, &exit_code] { exit_code = RunBundleKeygen(options.keygen); });
+  CLI::App* verify = bundle->add_subcommand("verify", "Check a bundle's signature and every entry; names what is altered");
+  verify->add_option("file", options.verify.file, "Bundle file")->required();
+  verify->add_option("--key", options.verify.key, "The organization's key file")->required();
+  verify->add_option("--signer", options.verify.signer, "The instance's signing public key to pin (64 hex digits)");
+  verify->add_flag("--json", options.verify.json_output, "Print the result as JSON");
+  verify->callback([&options, &exit_code] { exit_code = RunBundleVerify(options.verify); });
+  CLI::App* open = bundle->add_subcommand("open", "Verify a bundle, then write its entries under a folder");
+  open->add_option("file", options.open.file, "Bundle file")->required();
+  open->add_option("--key", options.open.key, "The organization's key file")->required();
+  open->add_option("--signer", options.open.signer, "The instance's signing public key to pin (64 hex digits)");
+  open->add_option("--out", options.open.out, "Folder to write the entries under")->required();
+  open->callback([&options, &exit_code] { exit_code = RunBundleOpen(options.open); });
+}
+
+void AddInstance(CLI::App& cli, InstanceSigningKeyOptions& options, int& exit_code) {
+  CLI::App* instance = cli.add_subcommand("instance", "Facts about an instance");
+  instance->require_subcommand(1);
+  CLI::App* signing_key = instance->add_subcommand("signing-key", "Print the instance's signing public key (hex)");
+  signing_key->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
+  signing_key->callback([&options, &exit_code] { exit_code = RunInstanceSigningKey(options); });
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -103,6 +141,9 @@ int RunCli(int argc, char** argv) {
   AddAudit(cli, audit_options, exit_code);
   UserAddOptions user_options;
   AddUser(cli, user_options, exit_code);
+  BundleToolOptions bundle_options;
+  AddBundle(cli, bundle_options, exit_code);
+  AddInstance(cli, bundle_options.signing_key, exit_code);
   cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "pillarbox " << kVersion << "\n"; });
   try {
     cli.parse(argc, argv);

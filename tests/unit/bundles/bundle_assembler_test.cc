@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bundle_test_fixture.h"
+#include "sharing_test_fixture.h"
 #include "bundles/bundle_format.h"
 #include "store/bundle_rows.h"
 
@@ -17,10 +17,10 @@ using nlohmann::json;
 
 constexpr char kCanary[] = "CANARY-Okonkwo-7731";
 
-class BundleAssemblerTest : public test::BundleTest {
+class BundleAssemblerTest : public test::SharingTest {
  protected:
   void SetUp() override {
-    test::BundleTest::SetUp();
+    test::SharingTest::SetUp();
     assembler_ = std::make_unique<BundleAssembler>(
         cases::CaseEnvironment{*readers_, *writer_, *audit_, audit_key_, clock_}, *evidence_, signer_);
     first_ = AddSealedReport(cases::test::kVoice,
@@ -48,7 +48,7 @@ class BundleAssemblerTest : public test::BundleTest {
 
   void TearDown() override {
     assembler_.reset();
-    test::BundleTest::TearDown();
+    test::SharingTest::TearDown();
   }
 
   // The entries of `bytes` checked with organization `org`'s key; fails the test when not intact.

@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "bundle_test_fixture.h"
+#include "sharing_test_fixture.h"
 
 namespace pillarbox::bundles {
 namespace {
 
-class OrganizationRegistryTest : public test::BundleTest {};
+class OrganizationRegistryTest : public test::SharingTest {};
 
 TEST_F(OrganizationRegistryTest, AdminRegistersAnOrganizationWithItsPublicKeyAudited) {
   const privacy::BoxKeyPair key = privacy::BoxKeyPair::Generate();

@@ -2,15 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include "bundle_test_fixture.h"
+#include "sharing_test_fixture.h"
 
 namespace pillarbox::bundles {
 namespace {
 
-class RedactionsTest : public test::BundleTest {
+class RedactionsTest : public test::SharingTest {
  protected:
   void SetUp() override {
-    test::BundleTest::SetUp();
+    test::SharingTest::SetUp();
     report_ = AddSealedReport(cases::test::kVoice,
                               {{"narrative", "My manager Zo\xC3\xAB Ünal cloned my voice"}, {"contact", "zoe@example.org"}});
   }
