@@ -9,6 +9,8 @@
 // decrypted entry and not in the downloaded bytes; the audit log verifies.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,9 +21,11 @@
 #include "bundles/bundle_format.h"
 #include "case_api_fixture.h"
 #include "privacy/bytes.h"
+#include "privacy/organization_key.h"
 #include "report_payloads.h"
 #include "support/http_client.h"
 #include "support/jpeg_fixture.h"
+#include "support/temp_dir.h"
 
 namespace pillarbox::testing {
 namespace {
@@ -30,6 +34,16 @@ using json = nlohmann::json;
 using Headers = std::map<std::string, std::string>;
 
 constexpr char kPrefix[] = "BNDLCANARY";
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 class EvidenceBundleTest : public CaseApiTest {
  protected:
@@ -98,6 +112,21 @@ class EvidenceBundleTest : public CaseApiTest {
     return "";
   }
 
+  // Registers an organization whose key file `pillarbox bundle keygen` made
+  // at `key_path`; its id (the key pair is loaded back for CheckBundle).
+  std::string AddOrganizationWithKeygen(const std::string& name, const std::string& key_path) {
+    const CommandResult keygen = RunPillarbox({"bundle", "keygen", "--out", key_path});
+    EXPECT_EQ(keygen.exit_code, 0) << keygen.err;
+    const std::string public_hex = keygen.out.substr(0, keygen.out.find('\n'));
+    const json created =
+        Expect(201, "POST", "/api/v1/organizations", "admin", json{{"name", name}, {"public_key", public_hex}});
+    const std::string id = created.value("id", "");
+    auto key = privacy::LoadOrganizationKeyFile(key_path);
+    EXPECT_TRUE(key.ok()) << key.status().ToString();
+    if (key.ok()) keys_.emplace(id, std::move(*key));
+    return id;
+  }
+
   HttpResponse Download(const std::string& role, const std::string& bundle_id) {
     return Call("GET", "/api/v1/bundles/" + bundle_id + "/download", role);
   }
@@ -106,7 +135,9 @@ class EvidenceBundleTest : public CaseApiTest {
 };
 
 TEST_F(EvidenceBundleTest, RoundTripVerifiesRedactsAndReachesOnlyTheOrganization) {
-  const std::string org_a = AddOrganization("Voice Actors Union");
+  TempDir work;
+  const std::string org_key = work.File("union.key");
+  const std::string org_a = AddOrganizationWithKeygen("Voice Actors Union", org_key);
   const std::string org_b = AddOrganization("Other Legal Clinic");
   AddPartner("partner-a", org_a);
   AddPartner("partner-b", org_b);
@@ -216,7 +247,35 @@ TEST_F(EvidenceBundleTest, RoundTripVerifiesRedactsAndReachesOnlyTheOrganization
   EXPECT_GE(custody["entries"].size(), 4u);
   EXPECT_EQ(custody["head"]["tag"].get<std::string>().size(), 64u);
 
+  // The partner's offline tools: verify (pinned to the instance's signing
+  // key) and open.
+  const std::string bundle_path = work.File("case.pbx");
+  WriteFile(bundle_path, downloaded.body);
+  const CommandResult signer = RunPillarbox({"instance", "signing-key", "--data", service_.data_dir()});
+  ASSERT_EQ(signer.exit_code, 0) << signer.err;
+  const std::string signer_hex = signer.out.substr(0, signer.out.find('\n'));
+  EXPECT_EQ(privacy::ToHex(check->signer), signer_hex);
+  const CommandResult verified_bundle =
+      RunPillarbox({"bundle", "verify", bundle_path, "--key", org_key, "--signer", signer_hex});
+  EXPECT_EQ(verified_bundle.exit_code, 0) << verified_bundle.out << verified_bundle.err;
+  EXPECT_NE(verified_bundle.out.find("bundle intact"), std::string::npos) << verified_bundle.out;
+  const std::string opened = work.File("opened");
+  const CommandResult open = RunPillarbox({"bundle", "open", bundle_path, "--key", org_key, "--out", opened});
+  ASSERT_EQ(open.exit_code, 0) << open.err;
+  for (const auto& [path, content] : entries) {
+    EXPECT_EQ(ReadWholeFile(opened + "/" + path), content) << path;
+  }
+
   // One flipped byte anywhere: verification fails and names the part.
+  for (size_t at : {size_t{200}, downloaded.body.size() / 2, downloaded.body.size() - 3}) {
+    std::string damaged = downloaded.body;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x01);
+    const std::string damaged_path = work.File("damaged-" + std::to_string(at) + ".pbx");
+    WriteFile(damaged_path, damaged);
+    const CommandResult refused = RunPillarbox({"bundle", "verify", damaged_path, "--key", org_key});
+    EXPECT_EQ(refused.exit_code, 1) << "byte " << at << ": " << refused.out;
+    EXPECT_NE(refused.err.find("bundle ALTERED: "), std::string::npos) << "byte " << at << ": " << refused.err;
+  }
   for (size_t at : {size_t{10}, downloaded.body.size() / 2, downloaded.body.size() - 3}) {
     std::string damaged = downloaded.body;
     damaged[at] = static_cast<char>(damaged[at] ^ 0x01);
@@ -226,7 +285,12 @@ TEST_F(EvidenceBundleTest, RoundTripVerifiesRedactsAndReachesOnlyTheOrganization
       continue;
     }
     ASSERT_FALSE(damaged_check->intact()) << "byte " << at;
-    EXPECT_FALSE(damaged_check->problems.front().empty());
+    bool named = false;
+    for (const std::string part : {"header", "bundle key", "manifest", "signature", "entry", "case.json",
+                                   "pillars.json", "actions.json", "custody.json", "reports/"}) {
+      named = named || damaged_check->problems.front().find(part) != std::string::npos;
+    }
+    EXPECT_TRUE(named) << "byte " << at << ": " << damaged_check->problems.front();
   }
 
   // Partner A's download is audited; the whole log still verifies.
