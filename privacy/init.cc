@@ -15,11 +15,14 @@
 #include <string_view>
 
 #include "privacy/bytes.h"
+#include "privacy/content_hash.h"
 #include "privacy/envelope.h"
 #include "privacy/internal.h"
 #include "privacy/totp.h"
 #include "privacy/padding.h"
 #include "privacy/password_kdf.h"
+#include "privacy/secret_stream.h"
+#include "privacy/signing_key.h"
 
 namespace pillarbox::privacy {
 namespace {
@@ -34,6 +37,12 @@ constexpr std::string_view kAeadExpected =
 constexpr std::string_view kBlake2bMessage = "pillarbox self-test";
 constexpr std::string_view kBlake2bExpected = "e080bd1c289a74d51fe0e297b2ce97060532445d0b2a08b719210da32518ed32";
 constexpr std::string_view kKdfExpected = "df00bd282670984c4534017b91b9cfdede827ebc725a5787d01961c4e292a51a";
+// RFC 8032 section 7.1, TEST 2; BLAKE2b-256("abc") from RFC 7693's reference code.
+constexpr std::string_view kEd25519Seed = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb";
+constexpr std::string_view kEd25519Signature =
+    "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb0"
+    "0d291612bb0c00";
+constexpr std::string_view kBlake2b256Abc = "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319";
 constexpr std::string_view kArgon2idPassword = "pillarbox";
 constexpr std::string_view kArgon2idExpected = "49bf2d49aa5f58170a3b905c5f219addc57afdf49b1fb259c159e7b0f0ce1cba";
 
@@ -123,6 +132,38 @@ Status CheckTotp() {
   return Status::Ok();
 }
 
+Status CheckEd25519() {
+  const Result<Bytes> seed = FromHex(kEd25519Seed);
+  Result<SecretKey> key = seed.ok() ? SecretKey::FromBytes(*seed) : Result<SecretKey>(seed.status());
+  if (!key.ok()) return Status::Internal("self-test failed: Ed25519");
+  const SigningKey signer = SigningKey::FromSeed(*key);
+  const Bytes message = {0x72};
+  const Signature signature = signer.Sign(message);
+  Signature altered = signature;
+  altered[0] ^= 1;
+  if (ToHex(signature) != kEd25519Signature || !VerifySignature(signer.public_key(), message, signature) ||
+      VerifySignature(signer.public_key(), message, altered)) {
+    return Status::Internal("self-test failed: Ed25519");
+  }
+  return Status::Ok();
+}
+
+Status CheckContentHashAndSecretStream() {
+  if (ToHex(HashContent(AsBytes("abc"))) != kBlake2b256Abc) return Status::Internal("self-test failed: BLAKE2b-256");
+  const SecretKey key = SecretKey::Random();
+  SecretStreamWriter writer(key, "self-test");
+  Bytes ciphertext;
+  writer.Push(AsBytes("pillarbox"), true, ciphertext);
+  Result<SecretStreamReader> reader = SecretStreamReader::Start(key, writer.header(), "self-test");
+  Bytes plaintext;
+  bool final = false;
+  if (!reader.ok() || !reader->Pull(ciphertext, plaintext, final).ok() || !final ||
+      std::string_view(reinterpret_cast<const char*>(plaintext.data()), plaintext.size()) != "pillarbox") {
+    return Status::Internal("self-test failed: crypto_secretstream");
+  }
+  return Status::Ok();
+}
+
 Status RunSelfTests() {
   if (sodium_init() < 0) return Status::Internal("libsodium failed to initialize");
   PB_RETURN_IF_ERROR(CheckXChaCha20Poly1305());
@@ -131,6 +172,8 @@ Status RunSelfTests() {
   PB_RETURN_IF_ERROR(CheckPadding());
   PB_RETURN_IF_ERROR(CheckBoxSeal());
   PB_RETURN_IF_ERROR(CheckTotp());
+  PB_RETURN_IF_ERROR(CheckEd25519());
+  PB_RETURN_IF_ERROR(CheckContentHashAndSecretStream());
   return CheckArgon2id();
 }
 

@@ -75,8 +75,8 @@ Status Decode(std::string_view content, const std::string& path, internal::KeyBu
   size_t decoded = 0;
   const char* end = nullptr;
   const char* hex = content.data() + kLabelBytes + 1;
-  if (sodium_hex2bin(key.data(), key.size(), hex, kHexDigits, nullptr, &decoded, &end) != 0 ||
-      decoded != key.size() || end != hex + kHexDigits) {
+  if (sodium_hex2bin(key.data(), key.size(), hex, kHexDigits, nullptr, &decoded, &end) != 0 || decoded != key.size() ||
+      end != hex + kHexDigits) {
     internal::Wipe(key);
     return malformed;
   }
@@ -89,7 +89,7 @@ Status ReadSecret(const std::string& path, internal::KeyBuffer& key) {
   if (fd < 0) return Status::FailedPrecondition("cannot open organization key " + path + ": " + ErrnoText(errno));
   struct stat info {};
   Status status = fstat(fd, &info) == 0 ? CheckMode(path, info)
-                                         : Status::FailedPrecondition("cannot stat organization key " + path);
+                                        : Status::FailedPrecondition("cannot stat organization key " + path);
   std::array<char, kFileBytes + 1> content{};
   const ssize_t size = status.ok() ? ReadAll(fd, content) : 0;
   close(fd);
@@ -107,7 +107,7 @@ Result<BoxPublicKey> CreateOrganizationKeyFile(const std::string& path) {
   if (fd < 0 && errno == EEXIST) return Status::Conflict("organization key " + path + " already exists");
   if (fd < 0) return Status::FailedPrecondition("cannot create organization key " + path + ": " + ErrnoText(errno));
   Status status = fchmod(fd, 0600) == 0 ? WriteKey(fd, path, pair.secret_key)
-                                         : Status::Unavailable("cannot set the mode of organization key " + path);
+                                        : Status::Unavailable("cannot set the mode of organization key " + path);
   if (close(fd) != 0 && status.ok()) status = Status::Unavailable("cannot close organization key " + path);
   if (!status.ok()) {
     unlink(path.c_str());

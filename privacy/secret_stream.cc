@@ -57,8 +57,8 @@ Result<SecretStreamReader> SecretStreamReader::Start(const SecretKey& key, ByteV
   SecretStreamReader reader;
   reader.context_ = std::move(context);
   if (header.size() != kSecretStreamHeaderBytes ||
-      crypto_secretstream_xchacha20poly1305_init_pull(&reader.state_->sodium, header.data(),
-                                                      internal::KeyData(key)) != 0) {
+      crypto_secretstream_xchacha20poly1305_init_pull(&reader.state_->sodium, header.data(), internal::KeyData(key)) !=
+          0) {
     return Status::DataLoss("stream header failed authentication");
   }
   return reader;

@@ -133,8 +133,8 @@ TEST_F(BundleCliTest, AnotherSignerOrOrganizationIsRefused) {
   ASSERT_TRUE(privacy::InstanceKeys::CreateFile(other_instance.File("instance.key")).ok());
   const CommandResult other_signer = RunPillarbox({"instance", "signing-key", "--data", other_instance.path()});
   ASSERT_EQ(other_signer.exit_code, 0);
-  CommandResult result = RunPillarbox(
-      {"bundle", "verify", BundlePath(), "--key", OrgKey(), "--signer", other_signer.out.substr(0, 64)});
+  CommandResult result =
+      RunPillarbox({"bundle", "verify", BundlePath(), "--key", OrgKey(), "--signer", other_signer.out.substr(0, 64)});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("bundle ALTERED: signature: the bundle names signer"), std::string::npos) << result.err;
 

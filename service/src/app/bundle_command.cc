@@ -126,8 +126,8 @@ int RunBundleOpen(const BundleOpenOptions& options) {
     std::cerr << "pillarbox bundle open: the bundle is altered; nothing was written" << std::endl;
     return 1;
   }
-  const Status written = WriteBundleEntries(inputs->bundle.bytes(), inputs->organization.secret_key, inputs->signer,
-                                            options.out);
+  const Status written =
+      WriteBundleEntries(inputs->bundle.bytes(), inputs->organization.secret_key, inputs->signer, options.out);
   if (!written.ok()) {
     std::cerr << "pillarbox bundle open: " << written.message() << "\n";
     return 1;

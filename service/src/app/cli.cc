@@ -103,7 +103,8 @@ void AddBundle(CLI::App& cli, BundleToolOptions& options, int& exit_code) {
   CLI::App* keygen = bundle->add_subcommand("keygen", "Create the organization's key file; prints the public key");
   keygen->add_option("--out", options.keygen.out, "Key file to create (mode 0600, never overwritten)")->required();
   keygen->callback([&options, &exit_code] { exit_code = RunBundleKeygen(options.keygen); });
-  CLI::App* verify = bundle->add_subcommand("verify", "Check a bundle's signature and every entry; names what is altered");
+  CLI::App* verify =
+      bundle->add_subcommand("verify", "Check a bundle's signature and every entry; names what is altered");
   verify->add_option("file", options.verify.file, "Bundle file")->required();
   verify->add_option("--key", options.verify.key, "The organization's key file")->required();
   verify->add_option("--signer", options.verify.signer, "The instance's signing public key to pin (64 hex digits)");

@@ -46,6 +46,7 @@ struct Checker {
   std::string bundle_id;
   uint64_t parts_start;
   std::vector<std::string>& problems;
+  privacy::BoxPublicKey organization;  // the public key of the secret key checking the bundle
   void Problem(std::string_view part, std::string_view what) {
     problems.push_back(std::string(part) + ": " + std::string(what));
   }
@@ -81,9 +82,9 @@ Status OpenPart(const privacy::SecretKey& key, std::string_view ciphertext, std:
                 const std::function<void(ByteView)>& consume) {
   const Status damaged = Status::DataLoss("failed authentication");
   if (ciphertext.size() < privacy::kSecretStreamHeaderBytes + privacy::kSecretStreamOverhead) return damaged;
-  PB_ASSIGN_OR_RETURN(auto reader, privacy::SecretStreamReader::Start(
-                                       key, View(ciphertext.substr(0, privacy::kSecretStreamHeaderBytes)),
-                                       std::move(context)));
+  PB_ASSIGN_OR_RETURN(auto reader,
+                      privacy::SecretStreamReader::Start(
+                          key, View(ciphertext.substr(0, privacy::kSecretStreamHeaderBytes)), std::move(context)));
   constexpr size_t kMessage = layout::kPartMessageBytes + privacy::kSecretStreamOverhead;
   privacy::SensitiveBytes plaintext{privacy::Bytes()};
   plaintext.bytes().reserve(layout::kPartMessageBytes);
@@ -197,6 +198,10 @@ void CheckManifestSignature(Checker& checker, const ManifestPart& manifest, cons
       decoded.header.created_day != header.created_day || decoded.signer != check.signer) {
     checker.Problem("manifest", "does not match the header (bundle id, organization, day or signer differ)");
   }
+  if (decoded.recipient != checker.organization) {
+    checker.Problem("manifest", "was signed for organization key " + privacy::ToHex(decoded.recipient.bytes) +
+                                    ", not this one: the bundle was re-encrypted from another organization's bundle");
+  }
   if (!manifest.signature.has_value()) return;  // already reported as damaged
   const privacy::SigningPublicKey signer = expected.value_or(check.signer);
   if (signer != check.signer) {
@@ -216,14 +221,16 @@ void CheckEntry(Checker& checker, uint64_t index, uint64_t offset, const Manifes
   if (PrefixAt(checker.bundle, offset) != expected) checker.Problem(entry.path, "its length field was altered");
   privacy::ContentHasher hasher;
   privacy::SensitiveBytes content{privacy::Bytes()};
+  if (on_entry) content.bytes().reserve(entry.size);  // never reallocated: no unwiped copy is left behind
   uint64_t size = 0;
-  const Status opened = OpenPart(
-      checker.stream_key, checker.bundle.substr(offset + layout::kLengthBytes, expected),
-      layout::PartContext(checker.bundle_id, "entry", index), [&](ByteView piece) {
-        hasher.Update(piece);
-        size += piece.size();
-        if (on_entry) content.bytes().insert(content.bytes().end(), piece.begin(), piece.end());
-      });
+  const Status opened = OpenPart(checker.stream_key, checker.bundle.substr(offset + layout::kLengthBytes, expected),
+                                 layout::PartContext(checker.bundle_id, "entry", index), [&](ByteView piece) {
+                                   hasher.Update(piece);
+                                   size += piece.size();
+                                   if (on_entry && content.size() + piece.size() <= entry.size) {
+                                     content.bytes().insert(content.bytes().end(), piece.begin(), piece.end());
+                                   }
+                                 });
   if (!opened.ok()) {
     checker.Problem(entry.path, "altered, moved or replaced (failed authentication)");
     return;
@@ -261,9 +268,9 @@ void CheckUnlistedEntries(Checker& checker, const Walk& walk) {
   const size_t entries = walk.parts.size() >= 2 ? walk.parts.size() - 2 : 0;
   for (size_t index = 0; index < entries; ++index) {
     const PartSpan& span = walk.parts[index];
-    const Status opened = OpenPart(checker.stream_key,
-                                   checker.bundle.substr(span.offset + layout::kLengthBytes, span.length),
-                                   layout::PartContext(checker.bundle_id, "entry", index), [](ByteView) {});
+    const Status opened =
+        OpenPart(checker.stream_key, checker.bundle.substr(span.offset + layout::kLengthBytes, span.length),
+                 layout::PartContext(checker.bundle_id, "entry", index), [](ByteView) {});
     if (!opened.ok()) checker.Problem("entry " + std::to_string(index), "altered (failed authentication)");
   }
 }
@@ -293,8 +300,8 @@ void CheckParts(Checker& checker, BundleCheck& check, const std::optional<privac
 
 std::string BundleKeyProblem(const layout::DecodedHeader& decoded, const privacy::BoxPublicKey& ours) {
   if (decoded.recipient != ours) {
-    return "bundle key: sealed to organization key " + privacy::ToHex(decoded.recipient.bytes) +
-           ", not to this key (" + privacy::ToHex(ours.bytes) + "): the bundle is for another organization";
+    return "bundle key: sealed to organization key " + privacy::ToHex(decoded.recipient.bytes) + ", not to this key (" +
+           privacy::ToHex(ours.bytes) + "): the bundle is for another organization";
   }
   return "bundle key: altered: it cannot be opened with this organization's key";
 }
@@ -327,7 +334,8 @@ Result<BundleCheck> CheckBundle(std::string_view bundle, const privacy::SecretKe
     check.problems.push_back("header: altered (its authentication tag does not match); nothing else was checked");
     return check;
   }
-  Checker checker{bundle, keys.stream_key, check.header.bundle_id, section->parts_start, check.problems};
+  Checker checker{bundle,         keys.stream_key, check.header.bundle_id, section->parts_start,
+                  check.problems, pair.public_key};
   CheckParts(checker, check, expected_signer, on_entry);
   return check;
 }

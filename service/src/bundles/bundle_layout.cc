@@ -121,8 +121,7 @@ Status ValidateHeader(const BundleHeader& header) {
     return Status::InvalidArgument("bundle id must be 32 lowercase hex digits", "bundle_id");
   }
   if (!IsOrganizationId(header.organization_id)) {
-    return Status::InvalidArgument("organization id must be 1-64 characters of A-Z a-z 0-9 . _ -",
-                                   "organization_id");
+    return Status::InvalidArgument("organization id must be 1-64 characters of A-Z a-z 0-9 . _ -", "organization_id");
   }
   if (!IsDay(header.created_day)) return Status::InvalidArgument("created day must be YYYY-MM-DD", "created_day");
   return Status::Ok();
@@ -150,7 +149,7 @@ Result<DecodedHeader> DecodeHeaderJson(std::string_view json) {
 }
 
 std::string EncodeManifest(const BundleHeader& header, const privacy::SigningPublicKey& signer,
-                           const std::vector<ManifestEntry>& entries) {
+                           const privacy::BoxPublicKey& recipient, const std::vector<ManifestEntry>& entries) {
   Json list = Json::array();
   for (const ManifestEntry& entry : entries) {
     list.push_back({{"path", entry.path}, {"size", entry.size}, {"blake2b", entry.blake2b}});
@@ -160,6 +159,7 @@ std::string EncodeManifest(const BundleHeader& header, const privacy::SigningPub
                      {"organization_id", header.organization_id},
                      {"created_day", header.created_day},
                      {"signer", privacy::ToHex(signer)},
+                     {"recipient", privacy::ToHex(recipient.bytes)},
                      {"entries", std::move(list)}};
   return json.dump();
 }
@@ -171,6 +171,9 @@ Result<DecodedManifest> DecodeManifest(std::string_view json) {
   }
   DecodedManifest decoded;
   PB_RETURN_IF_ERROR(DecodeCommon(object, decoded.header, decoded.signer));
+  if (!DecodeKey(StringMember(object, "recipient"), decoded.recipient.bytes)) {
+    return Status::InvalidArgument("recipient is not 64 lowercase hex digits", "recipient");
+  }
   const auto entries = object.find("entries");
   if (entries == object.end() || !entries->is_array()) return Status::InvalidArgument("manifest has no entries");
   std::set<std::string> paths;

@@ -72,14 +72,16 @@ struct DecodedHeader {
 // Parses and validates a header JSON; InvalidArgument saying what is wrong.
 Result<DecodedHeader> DecodeHeaderJson(std::string_view json);
 
-// The manifest JSON: kManifestFormat, the header fields, the signer and the entries.
+// The manifest JSON: kManifestFormat, the header fields, the signer, the
+// recipient organization's public key and the entries.
 std::string EncodeManifest(const BundleHeader& header, const privacy::SigningPublicKey& signer,
-                           const std::vector<ManifestEntry>& entries);
+                           const privacy::BoxPublicKey& recipient, const std::vector<ManifestEntry>& entries);
 
 // What a manifest says.
 struct DecodedManifest {
   BundleHeader header;
   privacy::SigningPublicKey signer{};
+  privacy::BoxPublicKey recipient;
   std::vector<ManifestEntry> entries;
 };
 // Parses and validates a manifest (paths valid and unique, hashes 64 lowercase

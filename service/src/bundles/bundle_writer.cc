@@ -22,6 +22,7 @@ namespace {
 struct WriterCore {
   BundleWriter::Sink sink;
   BundleHeader header;
+  privacy::BoxPublicKey recipient;
   privacy::SigningKey signer;
   privacy::SecretKey stream_key;
   std::vector<ManifestEntry> entries;
@@ -78,7 +79,7 @@ Result<BundleWriter> BundleWriter::Start(Sink sink, const BundleHeader& header, 
   const privacy::SecretKey bundle_key = privacy::SecretKey::Random();
   privacy::BundleKeys keys = privacy::BundleKeys::Derive(bundle_key);
   auto state = std::unique_ptr<State>(new State{
-      {std::move(sink), header, signer.Clone(), std::move(keys.stream_key), {}, {}, {}, false, false}});
+      {std::move(sink), header, recipient, signer.Clone(), std::move(keys.stream_key), {}, {}, {}, false, false}});
   const std::string json = layout::EncodeHeaderJson(header, signer.public_key(), recipient);
   std::string head(layout::kMagic);
   layout::AppendU16(head, layout::kFormatVersion);
@@ -107,23 +108,24 @@ Status BundleWriter::AddEntry(std::string_view path, std::string_view content) {
   const privacy::ByteView bytes = privacy::AsBytes(content);
   PB_RETURN_IF_ERROR(WritePart(*state_, layout::PartContext(state_->header.bundle_id, "entry", index), bytes));
   state_->paths.emplace(path);
-  state_->entries.push_back(ManifestEntry{std::string(path), content.size(), privacy::ToHex(privacy::HashContent(bytes))});
+  state_->entries.push_back(
+      ManifestEntry{std::string(path), content.size(), privacy::ToHex(privacy::HashContent(bytes))});
   return Status::Ok();
 }
 
 Status BundleWriter::Finish() {
   PB_RETURN_IF_ERROR(Usable(state_.get()));
   State& state = *state_;
-  const std::string manifest = layout::EncodeManifest(state.header, state.signer.public_key(), state.entries);
+  const std::string manifest =
+      layout::EncodeManifest(state.header, state.signer.public_key(), state.recipient, state.entries);
   PB_RETURN_IF_ERROR(
       WritePart(state, layout::PartContext(state.header.bundle_id, "manifest"), privacy::AsBytes(manifest)));
-  const privacy::Signature signature =
-      state.signer.Sign(privacy::AsBytes(layout::ManifestSigningMessage(manifest)));
+  const privacy::Signature signature = state.signer.Sign(privacy::AsBytes(layout::ManifestSigningMessage(manifest)));
   std::string signature_part;
   layout::AppendU64(signature_part, layout::PartCiphertextBytes(manifest.size()));
   signature_part.append(reinterpret_cast<const char*>(signature.data()), signature.size());
-  PB_RETURN_IF_ERROR(WritePart(state, layout::PartContext(state.header.bundle_id, "signature"),
-                               privacy::AsBytes(signature_part)));
+  PB_RETURN_IF_ERROR(
+      WritePart(state, layout::PartContext(state.header.bundle_id, "signature"), privacy::AsBytes(signature_part)));
   state.finished = true;
   return Status::Ok();
 }

@@ -7,8 +7,8 @@
 
 #include "bundle_forger.h"
 #include "bundle_test_fixture.h"
-#include "bundles/bundle_layout.h"
 #include "bundles/bundle_format.h"
+#include "bundles/bundle_layout.h"
 #include "privacy/content_hash.h"
 
 namespace pillarbox::bundles::testing {
@@ -24,10 +24,9 @@ TEST_F(BundleCheckTest, AGoodBundleIsIntactWithEveryEntry) {
   const auto entries = SampleEntries();
   const WrittenBundle bundle = WriteBundle(entries, signer_, organization_.public_key);
   std::map<std::string, std::string> opened;
-  auto check = CheckBundle(bundle.bytes, organization_.secret_key, signer_.public_key(),
-                           [&opened](const ManifestEntry& entry, std::string_view content) {
-                             opened[entry.path] = std::string(content);
-                           });
+  auto check = CheckBundle(
+      bundle.bytes, organization_.secret_key, signer_.public_key(),
+      [&opened](const ManifestEntry& entry, std::string_view content) { opened[entry.path] = std::string(content); });
   ASSERT_TRUE(check.ok()) << check.status().ToString();
   EXPECT_TRUE(check->intact()) << check->problems[0];
   EXPECT_EQ(check->header.bundle_id, SampleHeader().bundle_id);
@@ -89,8 +88,8 @@ TEST_F(BundleCheckTest, ABundleFromAnotherSignerFailsWhenTheSignerIsPinned) {
   auto pinned = CheckBundle(forged.bytes, organization_.secret_key, signer_.public_key());
   ASSERT_TRUE(pinned.ok());
   ASSERT_EQ(pinned->problems.size(), 1u);
-  EXPECT_TRUE(pinned->problems[0].starts_with("signature: the bundle names signer " +
-                                              privacy::ToHex(forger.public_key())))
+  EXPECT_TRUE(
+      pinned->problems[0].starts_with("signature: the bundle names signer " + privacy::ToHex(forger.public_key())))
       << pinned->problems[0];
   // Unpinned, it is self-consistent: the report names the forger's key, which differs from the instance's.
   auto unpinned = CheckBundle(forged.bytes, organization_.secret_key, std::nullopt);
@@ -111,8 +110,10 @@ class ReencryptedBundleTest : public BundleCheckTest {
     for (const auto& [path, content] : entries) {
       listed.push_back({path, content.size(), privacy::ToHex(privacy::HashContent(privacy::AsBytes(content)))});
     }
-    Forgery forgery{SampleHeader(), signer_.public_key(), entries, layout::EncodeManifest(SampleHeader(),
-                                                                                           signer_.public_key(), listed),
+    Forgery forgery{SampleHeader(),
+                    signer_.public_key(),
+                    entries,
+                    layout::EncodeManifest(SampleHeader(), signer_.public_key(), organization_.public_key, listed),
                     {}};
     forgery.signature = signer_.Sign(privacy::AsBytes(layout::ManifestSigningMessage(forgery.manifest_json)));
     return forgery;
@@ -120,15 +121,15 @@ class ReencryptedBundleTest : public BundleCheckTest {
 };
 
 TEST_F(ReencryptedBundleTest, AFaithfulCopyOfTheContentStillVerifies) {
-  auto check = CheckBundle(ForgeBundle(Genuine(), organization_.public_key), organization_.secret_key,
-                           signer_.public_key());
+  auto check =
+      CheckBundle(ForgeBundle(Genuine(), organization_.public_key), organization_.secret_key, signer_.public_key());
   ASSERT_TRUE(check.ok());
   EXPECT_TRUE(check->intact()) << check->problems[0];
 }
 
 TEST_F(ReencryptedBundleTest, AnAlteredEntryWithTheOldManifestIsNamed) {
   Forgery forgery = Genuine();
-  forgery.entries[1].second = R"({"what":"made up","region":"EU"})";
+  forgery.entries[1].second = R"({"what":"[REDACTED]","region":"EU"})";  // same size, other content
   auto check = CheckBundle(ForgeBundle(forgery, organization_.public_key), organization_.secret_key, std::nullopt);
   ASSERT_TRUE(check.ok());
   ASSERT_EQ(check->problems.size(), 1u);
@@ -143,7 +144,8 @@ TEST_F(ReencryptedBundleTest, AnAlteredEntryWithAMatchingManifestFailsTheSignatu
   for (const auto& [path, content] : forgery.entries) {
     listed.push_back({path, content.size(), privacy::ToHex(privacy::HashContent(privacy::AsBytes(content)))});
   }
-  forgery.manifest_json = layout::EncodeManifest(SampleHeader(), signer_.public_key(), listed);
+  forgery.manifest_json =
+      layout::EncodeManifest(SampleHeader(), signer_.public_key(), organization_.public_key, listed);
   for (const auto& pinned : {std::optional<privacy::SigningPublicKey>(), std::optional(signer_.public_key())}) {
     auto check = CheckBundle(ForgeBundle(forgery, organization_.public_key), organization_.secret_key, pinned);
     ASSERT_TRUE(check.ok());
@@ -155,15 +157,26 @@ TEST_F(ReencryptedBundleTest, AnAlteredEntryWithAMatchingManifestFailsTheSignatu
 TEST_F(ReencryptedBundleTest, AHeaderThatDisagreesWithTheSignedManifestIsNamed) {
   Forgery forgery = Genuine();
   forgery.header.created_day = "2026-01-01";  // the signed manifest says 2026-11-22
-  auto check = CheckBundle(ForgeBundle(forgery, organization_.public_key), organization_.secret_key,
-                           signer_.public_key());
+  auto check =
+      CheckBundle(ForgeBundle(forgery, organization_.public_key), organization_.secret_key, signer_.public_key());
   ASSERT_TRUE(check.ok());
   ASSERT_EQ(check->problems.size(), 1u);
   EXPECT_TRUE(check->problems[0].starts_with("manifest: does not match the header")) << check->problems[0];
 }
 
+TEST_F(ReencryptedBundleTest, AGenuineBundleReencryptedToAnotherOrganizationIsNamed) {
+  // A member of the intended organization passes the genuine manifest and signature on to another one.
+  const privacy::BoxKeyPair other = privacy::BoxKeyPair::Generate();
+  auto check = CheckBundle(ForgeBundle(Genuine(), other.public_key), other.secret_key, signer_.public_key());
+  ASSERT_TRUE(check.ok());
+  ASSERT_EQ(check->problems.size(), 1u);
+  EXPECT_TRUE(check->problems[0].starts_with("manifest: was signed for organization key " +
+                                             privacy::ToHex(organization_.public_key.bytes)))
+      << check->problems[0];
+}
+
 TEST_F(BundleCheckTest, NotABundleIsAnError) {
-  for (const std::string bytes : {std::string(), std::string("PBXBUND"), std::string("hello world, not a bundle")}) {
+  for (const std::string& bytes : {std::string(), std::string("PBXBUND"), std::string("hello world, not a bundle")}) {
     auto check = CheckBundle(bytes, organization_.secret_key, std::nullopt);
     ASSERT_FALSE(check.ok());
     EXPECT_EQ(check.status().code(), StatusCode::kInvalidArgument);

@@ -21,7 +21,7 @@ struct PartRange {
 
 struct WrittenBundle {
   std::string bytes;
-  std::vector<PartRange> parts;  // in file order, covering every byte
+  std::vector<PartRange> parts;     // in file order, covering every byte
   std::vector<size_t> sink_pieces;  // the size of each piece the writer handed to its sink
 };
 

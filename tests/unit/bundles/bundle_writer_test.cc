@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "bundle_test_fixture.h"
 #include "bundles/bundle_format.h"
@@ -18,9 +19,9 @@ TEST(EntryPathTest, AcceptsRelativeNames) {
 }
 
 TEST(EntryPathTest, RefusesNamesThatCouldEscapeOrAreOdd) {
-  for (const std::string path : {"", "/etc/passwd", "../x", "a/../b", "a/..", "..", "a..b", "a//b", "a/", "./a",
-                                 "a/./b", ".", "a/.", "a\\b", "a b", "caf\xc3\xa9", std::string("a\0b", 3),
-                                 "C:/x", std::string(256, 'a')}) {
+  for (const std::string& path : std::vector<std::string>{
+           "", "/etc/passwd", "../x", "a/../b", "a/..", "..", "a..b", "a//b", "a/", "./a", "a/./b", ".", "a/.", "a\\b",
+           "a b", "caf\xc3\xa9", std::string("a\0b", 3), "C:/x", std::string(256, 'a')}) {
     const Status status = ValidateEntryPath(path);
     EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << path;
     EXPECT_EQ(status.field(), "path") << path;
