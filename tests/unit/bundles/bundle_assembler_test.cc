@@ -17,6 +17,14 @@ using nlohmann::json;
 
 constexpr char kCanary[] = "CANARY-Okonkwo-7731";
 
+// The value of answer `field` in an answers.json document ("" when absent).
+std::string AnswerOf(const json& answers, const std::string& field) {
+  for (const json& answer : answers["answers"]) {
+    if (answer["field"] == field) return answer["value"];
+  }
+  return "";
+}
+
 class BundleAssemblerTest : public test::SharingTest {
  protected:
   void SetUp() override {
@@ -93,10 +101,10 @@ TEST_F(BundleAssemblerTest, SharesACaseAsASignedBundleForTheOrganizationWithReda
   EXPECT_EQ(summary["report_count"], 2);
   EXPECT_EQ(summary["pillars"], (json{"labor"}));
   const json first = json::parse(entries.at("reports/1/answers.json"));
-  EXPECT_EQ(first["answers"][0]["value"], "The caller named [redacted] as the one who cloned it");
-  EXPECT_EQ(first["answers"][1]["value"], "[redacted]");
+  EXPECT_EQ(AnswerOf(first, "narrative"), "The caller named [redacted] as the one who cloned it");
+  EXPECT_EQ(AnswerOf(first, "contact"), "[redacted]");
   const json second = json::parse(entries.at("reports/2/answers.json"));
-  EXPECT_EQ(second["answers"][0]["value"], "Same thing happened to me");
+  EXPECT_EQ(AnswerOf(second, "narrative"), "Same thing happened to me");
   EXPECT_EQ(entries.at("reports/1/files/1.txt"), "TEXT:the letter");
   for (const auto& [path, content] : entries) {
     EXPECT_EQ(content.find(kCanary), std::string::npos) << path;
