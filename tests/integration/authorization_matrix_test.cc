@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pow_solver.h"
+#include "privacy/bytes.h"
 #include "privacy/totp.h"
 #include "report_payloads.h"
 #include "staff_login.h"
@@ -82,7 +83,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
     tokens_["admin"] = Login(admin);
     tokens_["reviewer_same_desk"] = Login(CreateUser("rev-voice", "reviewer", {"voice_cloning"}));
     tokens_["reviewer_other_desk"] = Login(CreateUser("rev-work", "reviewer", {"workplace_ai_harm"}));
-    tokens_["partner"] = Login(CreateUser("union-partner", "partner", {}));
+    // The partner belongs to organization B; the matrix bundle is shared with A.
+    other_organization_id_ = CreateOrganization("matrix org b");
+    organization_id_ = CreateOrganization("matrix org a");
+    tokens_["partner"] = Login(CreateUser("union-partner", "partner", {}, other_organization_id_));
     tokens_["researcher"] = Login(CreateUser("researcher", "researcher", {}));
     const auto target = CreateUser("to-be-disabled", "reviewer", {"voice_cloning"});
     target_user_id_ = target["id"];
@@ -103,6 +107,38 @@ class AuthorizationMatrixTest : public ::testing::Test {
     tag_id_ = CreateTag("matrix-tag");
     case_id_ = CreateCase();
     action_id_ = CreateAction();
+    bundle_id_ = CreateBundle();
+  }
+
+  // A registered organization (the admin's; the key is any valid public key); its id.
+  std::string CreateOrganization(const std::string& name) {
+    const auto response = Call("POST", "/api/v1/organizations", "admin", OrganizationBody(name));
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("id", "");
+  }
+
+  static std::string OrganizationBody(const std::string& name) {
+    return nlohmann::json{{"name", name}, {"public_key", privacy::ToHex(privacy::BoxKeyPair::Generate().public_key.bytes)}}
+        .dump();
+  }
+
+  // The matrix case shared with organization A (by the admin); the bundle id.
+  std::string CreateBundle() {
+    const auto response = Call("POST", "/api/v1/cases/" + case_id_ + "/bundles", "admin", BundleBody());
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("id", "");
+  }
+
+  std::string BundleBody() const {
+    return nlohmann::json{{"organization_id", organization_id_}, {"evidence_file_ids", nlohmann::json::array()}}.dump();
+  }
+
+  // A whole-field redaction of the matrix report (by the admin); its id.
+  std::string CreateRedaction() {
+    const auto response =
+        Call("POST", "/api/v1/reports/" + report_id_ + "/redactions", "admin", R"({"field":"narrative","reason":"safety"})");
+    EXPECT_EQ(response.status, 201) << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false).value("id", "");
   }
 
   // A valid new action.
@@ -210,9 +246,11 @@ class AuthorizationMatrixTest : public ::testing::Test {
     return SignInStaff(service_.port(), credentials);
   }
 
-  nlohmann::json CreateUser(const std::string& name, const std::string& role, const std::vector<std::string>& desks) {
-    const auto response = Call("POST", "/api/v1/users", "admin",
-                               nlohmann::json{{"username", name}, {"role", role}, {"desks", desks}}.dump());
+  nlohmann::json CreateUser(const std::string& name, const std::string& role, const std::vector<std::string>& desks,
+                            const std::string& organization_id = "") {
+    nlohmann::json body{{"username", name}, {"role", role}, {"desks", desks}};
+    if (!organization_id.empty()) body["organization_id"] = organization_id;
+    const auto response = Call("POST", "/api/v1/users", "admin", body.dump());
     EXPECT_EQ(response.status, 201) << response.body;
     return nlohmann::json::parse(response.body);
   }
@@ -234,6 +272,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path == "/api/v1/tags/{id}/merge") id = CreateTag("merged-away-by-" + role);  // merging deletes it
     if (row.path.rfind("/api/v1/cases/", 0) == 0) id = row.path == "/api/v1/cases/{id}/merge" ? CreateCase() : case_id_;
     if (row.path.rfind("/api/v1/actions/", 0) == 0) id = action_id_;
+    if (row.path.rfind("/api/v1/bundles/", 0) == 0) id = bundle_id_;
     std::string path = std::regex_replace(row.path, std::regex("\\{id\\}"), id);
     path = std::regex_replace(path, std::regex("\\{user_id\\}"), joiner_user_id_);
     path = std::regex_replace(path, std::regex("\\{kind\\}"), "voice_cloning");
@@ -244,6 +283,9 @@ class AuthorizationMatrixTest : public ::testing::Test {
     path = std::regex_replace(path, std::regex("\\{by\\}"), "organization");
     path = std::regex_replace(path, std::regex("\\{key\\}"), std::string(64, 'a'));
     path = std::regex_replace(path, std::regex("\\{file_id\\}"), file_id_);
+    if (row.path.find("{redaction_id}") != std::string::npos) {
+      path = std::regex_replace(path, std::regex("\\{redaction_id\\}"), CreateRedaction());  // one per call
+    }
     if (auto upload = ExerciseUpload(row, role)) return *upload;
     if (row.path == "/api/v1/aggregates/groups") path += "?by=organization&min=1";
     if (row.path == "/api/v1/aggregates/pillars") path += "?from=2020-01&to=2039-12";
@@ -252,6 +294,11 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path == "/api/v1/tags" && row.method == "post") body = nlohmann::json{{"name", "made-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}") body = nlohmann::json{{"name", "renamed-by-" + role}}.dump();
     if (row.path == "/api/v1/tags/{id}/merge") body = nlohmann::json{{"into", tag_id_}}.dump();
+    if (row.path == "/api/v1/organizations" && row.method == "post") body = OrganizationBody("made by " + role);
+    if (row.path == "/api/v1/reports/{id}/redactions" && row.method == "post") {
+      body = R"({"field":"narrative","reason":"personal_data","span":{"start":0,"end":6}})";
+    }
+    if (row.path == "/api/v1/cases/{id}/bundles") body = BundleBody();
     const bool writes_text = row.path == "/api/v1/reports/{id}/notes" || row.path == "/api/v1/reports/{id}/messages";
     if (row.method == "post" && writes_text) {
       body = nlohmann::json{{"body", "written by " + role}}.dump();
@@ -311,6 +358,9 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string action_id_;
   std::string reporter_receipt_;  // of the reporter's own report (not report_id_)
   std::string file_id_;           // an evidence file of report_id_
+  std::string organization_id_;        // organization A: the matrix bundle's recipient
+  std::string other_organization_id_;  // organization B: the matrix partner's
+  std::string bundle_id_;              // the matrix case shared with A
   std::string upload_id_;         // the reporter's upload between the chunk and finish rows
   static constexpr char kEvidence[] = "evidence for the authorization matrix\n";
 };
@@ -381,6 +431,18 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"post", "/api/v1/actions", Expect(401, 201, 201, 201, 403, 403)},
       {"get", "/api/v1/actions/{id}", Expect(401, 200, 200, 200, 200, 403)},
       {"patch", "/api/v1/actions/{id}", Expect(401, 200, 200, 200, 403, 403)},
+      // Evidence bundles: admins register organizations; reviewers of the desk
+      // redact and share; a partner downloads only its organization's bundles
+      // (the matrix partner is of another organization: 404 like a missing
+      // one); staff never download (403).
+      {"post", "/api/v1/organizations", Expect(401, 201, 403, 403, 403, 403)},
+      {"get", "/api/v1/organizations", Expect(401, 200, 403, 403, 403, 403)},
+      {"post", "/api/v1/reports/{id}/redactions", Expect(401, 201, 201, 404, 403, 403)},
+      {"get", "/api/v1/reports/{id}/redactions", Expect(401, 200, 200, 404, 403, 403)},
+      {"delete", "/api/v1/reports/{id}/redactions/{redaction_id}", Expect(401, 204, 204, 404, 403, 403)},
+      {"post", "/api/v1/cases/{id}/bundles", Expect(401, 201, 201, 404, 403, 403)},
+      {"get", "/api/v1/bundles", Expect(401, 200, 200, 200, 200, 403)},
+      {"get", "/api/v1/bundles/{id}/download", Expect(401, 403, 403, 403, 404, 403)},
       // The reporter's follow-up: a staff token is not a reporter session. A
       // wrong receipt is 401 for everyone; the last row deletes the reporter's report.
       // Evidence files: reviewers of the desk read them; only a reporter uploads (to their own report).

@@ -6,6 +6,7 @@
 #include "accounts/desk_membership.h"
 #include "audit/audit_log.h"
 #include "privacy/envelope.h"
+#include "store/organization_rows.h"
 #include "store/user_repository.h"
 
 namespace pillarbox::accounts {
@@ -33,6 +34,15 @@ Status CheckDesks(const Session& admin, const CreateAccountRequest& request) {
   return Status::Ok();
 }
 
+// Makes the new partner a member of its organization, checked inside the write.
+Status JoinOrganization(store::Database& db, const std::string& user_id, const std::string& organization_id) {
+  const Status unknown = Status::InvalidArgument("is not a registered organization", "organization_id");
+  if (organization_id.size() != 32) return unknown;
+  PB_ASSIGN_OR_RETURN(const auto organization, store::LoadOrganization(db, organization_id));
+  if (!organization.has_value()) return unknown;
+  return store::InsertOrganizationMember(db, user_id, organization_id);
+}
+
 }  // namespace
 
 AccountAdmin::AccountAdmin(store::GroupCommitWriter& writer, const privacy::SecretKey& audit_key, const Clock& clock,
@@ -42,13 +52,21 @@ AccountAdmin::AccountAdmin(store::GroupCommitWriter& writer, const privacy::Secr
 Result<AccountCredentials> AccountAdmin::Create(const Session& admin, const CreateAccountRequest& request) {
   if (admin.identity.role != "admin") return Status::PermissionDenied("only admins create accounts");
   PB_RETURN_IF_ERROR(CheckDesks(admin, request));
+  if (!request.organization_id.empty() && request.role != "partner") {
+    return Status::InvalidArgument("only partner accounts belong to an organization", "organization_id");
+  }
   PB_ASSIGN_OR_RETURN(NewAccount account,
                       CreateNewAccount({request.username, request.role, UtcDay(clock_.NowUnixSeconds()), kdf_}));
   const std::string actor = admin.identity.user_id;
   auto write = [&](store::Database& db) -> Status {
     PB_RETURN_IF_ERROR(store::InsertUser(db, account.record));
-    PB_RETURN_IF_ERROR(audit::AppendAuditEntry(
-        db, audit_key_, clock_, {actor, "account.created", "user", account.record.id, "role=" + account.record.role}));
+    std::string detail = "role=" + account.record.role;
+    if (!request.organization_id.empty()) {
+      PB_RETURN_IF_ERROR(JoinOrganization(db, account.record.id, request.organization_id));
+      detail += ";organization=" + request.organization_id;
+    }
+    PB_RETURN_IF_ERROR(
+        audit::AppendAuditEntry(db, audit_key_, clock_, {actor, "account.created", "user", account.record.id, detail}));
     for (const std::string& desk : request.desks) {
       PB_RETURN_IF_ERROR(
           GrantDeskKeys(db, admin, desk, account.record.id, account.public_key, audit_key_, clock_, "desks"));

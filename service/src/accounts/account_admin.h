@@ -23,6 +23,7 @@ struct CreateAccountRequest {
   std::string username;
   std::string role;
   std::vector<std::string> desks;  // desk ids the account joins (admin and reviewer roles only)
+  std::string organization_id;     // partner role only: the organization it belongs to ("" for none)
 };
 
 class AccountAdmin {
@@ -33,8 +34,10 @@ class AccountAdmin {
 
   // Creates the account and returns its credentials, to be shown once.
   // PermissionDenied unless `admin` has the admin role; InvalidArgument naming
-  // "username", "role" or "desks" (a desk the admin holds no key for, or desks
-  // for a partner/researcher); Conflict when the username is taken.
+  // "username", "role", "desks" (a desk the admin holds no key for, or desks
+  // for a partner/researcher) or "organization_id" (for a role other than
+  // partner, or not a registered organization); Conflict when the username
+  // is taken.
   Result<AccountCredentials> Create(const Session& admin, const CreateAccountRequest& request);
 
   // Disables `user_id` (audited "account.disabled") and ends its sessions in

@@ -18,6 +18,7 @@
 #include "http/server.h"
 #include "intake/intake_service.h"
 #include "media/library_evidence_cleaner.h"
+#include "app/bundle_services.h"
 #include "app/evidence_services.h"
 #include "app/reporter_services.h"
 #include "app/reporter_page_services.h"
@@ -120,12 +121,19 @@ int RunServe(const ServeOptions& options) {
     return 1;
   }
   http::RouteContext context = BuildRouteContext(*instance->catalog);
+  (*evidence)->Fill(context);
+  auto bundle_services = BundleServices::Start(instance->layout.database(), (*storage)->writer(), *context.evidence,
+                                               *instance->keys, clock);
+  if (!bundle_services.ok()) {
+    std::cerr << "pillarbox: cannot start: " << bundle_services.status().message() << "\n";
+    return 1;
+  }
   context.intake = &intake;
   context.submission_quota = quota ? &*quota : nullptr;
   context.proof_of_work = proof_of_work ? &*proof_of_work : nullptr;
   (*reviewers)->Fill(context);
   (*reporters)->Fill(context);
-  (*evidence)->Fill(context);
+  (*bundle_services)->Fill(context);
   (*reporter_pages)->Fill(context);
   (*statistics)->Fill(context);
   constexpr size_t kMebibyte = 1024 * 1024;
@@ -134,7 +142,8 @@ int RunServe(const ServeOptions& options) {
                            .threads = options.http_threads,
                            .max_request_bytes = std::max(http::ServerOptions{}.max_request_bytes,
                                                          options.max_file_mib * kMebibyte + 64 * 1024),
-                           .max_response_bytes = (options.max_file_mib + 1) * kMebibyte},
+                           .max_response_bytes = std::max((options.max_file_mib + 1) * kMebibyte,
+                                                          bundles::kDefaultMaxBundleBytes + kMebibyte)},
                           context);
   if (Status started = server.Start(); !started.ok()) {
     std::cerr << "pillarbox: cannot start: " << started.message() << "\n";

@@ -49,7 +49,7 @@ Result<accounts::AccountCredentials> SignInAndCreate(const UserAddOptions& optio
   PB_RETURN_IF_ERROR(audit.Record({signed_in->user_id, "auth.login.succeeded", "user", signed_in->user_id, "via=cli"}));
   PB_ASSIGN_OR_RETURN(auto session, sessions.Authenticate(signed_in->token));
   accounts::AccountAdmin admin(storage.writer(), instance.keys->audit_key(), clock, privacy::ModerateKdfParams());
-  return admin.Create(*session, {options.username, options.role, options.desks});
+  return admin.Create(*session, {options.username, options.role, options.desks, ""});
 }
 
 }  // namespace

@@ -25,6 +25,11 @@ Result<accounts::CreateAccountRequest> DecodeCreateAccount(const Request& reques
   PB_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObjectBody(request));
   accounts::CreateAccountRequest create;
   PB_RETURN_IF_ERROR(ReadStringMembers(body, {{"username", &create.username}, {"role", &create.role}}));
+  const auto organization = body.find("organization_id");
+  if (organization != body.end()) {
+    if (!organization->is_string()) return Status::InvalidArgument("must be an organization id", "organization_id");
+    create.organization_id = organization->get<std::string>();
+  }
   const auto desks = body.find("desks");
   if (desks != body.end()) {
     if (!desks->is_array()) return Status::InvalidArgument("must be an array of desk ids", "desks");

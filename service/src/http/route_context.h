@@ -53,6 +53,12 @@ class DeadlineSettings;
 class Aggregates;
 }  // namespace pillarbox::cases
 
+namespace pillarbox::bundles {
+class OrganizationRegistry;
+class Redactions;
+class BundleAssembler;
+}  // namespace pillarbox::bundles
+
 namespace pillarbox::http {
 
 struct RouteContext {
@@ -83,6 +89,10 @@ struct RouteContext {
   cases::DeadlineSettings* deadlines = nullptr;  // workflow deadlines
   cases::Aggregates* aggregates = nullptr;       // groups, related reports, pillar counts
   stats::StatsService* stats = nullptr;          // researchers' statistics (http/stats_routes.h)
+  // Evidence bundles (http/bundle_routes.h); each group registered only when set.
+  bundles::OrganizationRegistry* organizations = nullptr;  // partner organizations (admin)
+  bundles::Redactions* redactions = nullptr;               // redactions on reports' answers
+  bundles::BundleAssembler* bundles = nullptr;             // sharing, listing, downloading bundles
   audit::AuditRecorder* audit = nullptr;
   accounts::AccountAdmin* account_admin = nullptr;
   accounts::DeskMembership* desk_membership = nullptr;

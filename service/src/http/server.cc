@@ -7,6 +7,7 @@
 #include "http/aggregate_routes.h"
 #include "http/stats_routes.h"
 #include "http/auth_routes.h"
+#include "http/bundle_routes.h"
 #include "http/case_routes.h"
 #include "http/catalog_routes.h"
 #include "http/desk_routes.h"
@@ -48,6 +49,7 @@ Status HttpServer::Start() {
   RegisterAggregateRoutes(impl_->router, impl_->context);
   RegisterStatsRoutes(impl_->router, impl_->context);
   RegisterEvidenceRoutes(impl_->router, impl_->context);  // before /api/v1/reports/:id
+  RegisterBundleRoutes(impl_->router, impl_->context);    // before /api/v1/reports/:id
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
   RegisterDeskRoutes(impl_->router, impl_->context);
