@@ -1,4 +1,4 @@
--- 007_statistics: the researchers' statistics API (docs/notes/stats-api.md,
+-- 007_statistics: the researchers' statistics API (docs/ARCHITECTURE.md "Researcher statistics",
 -- privacy/ANONYMIZATION.md). Nothing here names a report: the release log
 -- holds counts per month and closed values, the ledger holds epsilons.
 -- privacy/DATA_INVENTORY.md says what each column holds.

@@ -1,4 +1,4 @@
-// Evidence bundle throughput and memory (docs/notes/bundle-format.md):
+// Evidence bundle throughput and memory (docs/ARCHITECTURE.md "Evidence bundles"):
 // writes a bundle of ENTRIES entries of ENTRY_MIB MiB each (default 10 x 10
 // MiB = 100 MiB) to a file through BundleWriter, then maps it and runs
 // CheckBundle. Prints MiB/s for both and the peak anonymous memory (RssAnon,

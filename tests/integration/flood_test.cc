@@ -50,7 +50,7 @@ constexpr auto kFloodDuration = seconds(8);
 constexpr int kPerMinute = 120;
 constexpr int kBurst = 20;
 // Peak resident memory (VmHWM) the service must stay under during the flood
-// (docs/notes/abuse.md: measured 13 MiB on this machine kind, from 11 MiB
+// (docs/ARCHITECTURE.md "Anti-abuse": measured 13 MiB on this machine kind, from 11 MiB
 // before the flood; about 5x headroom for allocator arenas per thread and
 // slower machines that keep more requests in flight).
 constexpr int64_t kMemoryCapKiB = 64 * 1024;

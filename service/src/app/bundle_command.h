@@ -1,5 +1,5 @@
 // `pillarbox bundle keygen|verify|open`: the offline tools of a partner
-// organization (docs/notes/bundle-format.md). They need no instance and no
+// organization (docs/ARCHITECTURE.md "Evidence bundles"). They need no instance and no
 // network: only the organization's key file and a bundle file.
 #pragma once
 

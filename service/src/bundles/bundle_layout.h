@@ -1,5 +1,5 @@
 // The byte layout of an evidence bundle file, shared by BundleWriter and
-// CheckBundle (bundles/bundle_format.h); docs/notes/bundle-format.md draws it.
+// CheckBundle (bundles/bundle_format.h); docs/ARCHITECTURE.md "Evidence bundles" draws it.
 // All integers are little-endian.
 //
 //   header      magic "PBXBUNDL" | u16 version (1) | u32 n | n bytes header JSON

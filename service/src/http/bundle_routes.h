@@ -1,4 +1,4 @@
-// Routes of evidence bundles (docs/notes/bundle-sharing.md, schema/openapi.yaml):
+// Routes of evidence bundles (docs/ARCHITECTURE.md "Evidence bundles", schema/openapi.yaml):
 //   POST   /api/v1/organizations                        admin: register {name, public_key}
 //   GET    /api/v1/organizations                        admin: list
 //   POST   /api/v1/reports/:id/redactions               reviewer of the desk: {field, reason, span?}

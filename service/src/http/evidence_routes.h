@@ -1,4 +1,4 @@
-// Evidence file routes (docs/notes/evidence.md; schema/openapi.yaml).
+// Evidence file routes (docs/ARCHITECTURE.md "Evidence files"; schema/openapi.yaml).
 //
 // Reviewers (bearer session of a desk member):
 //   GET /api/v1/reports/{id}/files            -> {"files":[...]} (metadata)

@@ -27,7 +27,7 @@ struct ServerOptions {
   size_t max_request_bytes = 1024 * 1024 + 16 * 1024;
   // Status line + headers + body: one evidence file (30 MiB by default) plus headers.
   size_t max_response_bytes = 64 * 1024 * 1024;
-  // Time limits per request, enforced by Pistache (docs/notes/abuse.md):
+  // Time limits per request, enforced by Pistache (docs/ARCHITECTURE.md "Anti-abuse"):
   // from the first byte of a request to the end of its headers (a client
   // trickling its headers is answered 408 and cut off when it passes);
   // for its body (long enough for a 30 MiB file from the plain upload form

@@ -5,7 +5,7 @@
 // file is complete and drop what the libraries leave (vendor segments, text
 // chunks, bytes after the end); TagLib removes audio tags and embedded
 // pictures; PDF is kept with the warning "pdf_metadata_kept". See
-// intake/evidence_cleaner.h for the contract and docs/notes/media.md for the
+// intake/evidence_cleaner.h for the contract and docs/ARCHITECTURE.md "Evidence cleaning" for the
 // table of what each kind keeps. Memory only: never writes a file.
 #pragma once
 

@@ -1,4 +1,4 @@
-// EvidenceService: evidence files of a report (docs/notes/evidence.md).
+// EvidenceService: evidence files of a report (docs/ARCHITECTURE.md "Evidence files").
 //
 // Attach runs the EvidenceCleaner (type by content, metadata removed), then
 // seals the file under a fresh per-file key (privacy/file_stream.h), seals that

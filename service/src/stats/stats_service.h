@@ -1,5 +1,5 @@
-// StatsService: the researchers' statistics API (issue 6; docs/notes/
-// stats-api.md, privacy/ANONYMIZATION.md). Report counts per received month
+// StatsService: the researchers' statistics API (issue 6; docs/ARCHITECTURE.md
+// "Researcher statistics", privacy/ANONYMIZATION.md). Report counts per received month
 // over at most 3 clear dimensions, released either with the threshold
 // mechanism (cells under k suppressed, with complementary suppression
 // against the margins, every release logged and frozen) or with discrete
