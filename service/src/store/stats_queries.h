@@ -50,8 +50,10 @@ struct StatsRow {
 // non-demo reports received in months `from_month`..`to_month` ("YYYY-MM",
 // inclusive), sorted by month then values. Only combinations with a count
 // are returned. With single-valued columns only (kind, region, sector,
-// status) this is one walk of the covering index reports_by_day_clear; each
-// multi-valued column adds a seek per report into its link table.
+// status) this is one walk of the covering index reports_by_day_clear grouped
+// by SQLite; otherwise the reports of the range are read from that index once
+// and each multi-valued column's link rows are read in one scan and counted
+// in memory (store/stats_month_counter.h), never a seek per report.
 // Unavailable on I/O errors; InvalidArgument when more than 3 columns are
 // given.
 Result<std::vector<StatsRow>> CountReportsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
