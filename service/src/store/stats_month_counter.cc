@@ -100,15 +100,15 @@ class ReportIds {
   size_t mask_ = 0;
 };
 
-// The values of one multi-valued column per report position: value bits of
-// report r are bits[offsets[r]..offsets[r+1]).
+// The values of one multi-valued column per report position: the value codes
+// of report r are codes[offsets[r]..offsets[r+1]).
 struct LinkLists {
   std::vector<uint32_t> offsets;
-  std::vector<uint64_t> bits;
+  std::vector<uint64_t> codes;
 };
 
 Result<LinkLists> ReadLinks(Database& db, const StatsColumn& column, size_t column_index, const ReportIds& ids,
-                            StatsRowAccumulator& accumulator) {
+                            StatsValueCodes& codes) {
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(LinkSql(column.source)));
   if (column.source == StatsSource::kAnswer) select->BindText(1, column.answer_field);
   std::vector<std::pair<uint32_t, uint64_t>> links;
@@ -117,40 +117,48 @@ Result<LinkLists> ReadLinks(Database& db, const StatsColumn& column, size_t colu
     if (!status.ok()) return;
     const int64_t position = ids.Find(row.ColumnTextView(0));
     if (position < 0) return;
-    Result<uint64_t> bits = accumulator.ValueBits(column_index, row.ColumnTextView(1));
-    if (!bits.ok()) {
-      status = bits.status();
+    Result<uint64_t> code = codes.Code(column_index + 1, row.ColumnTextView(1));
+    if (!code.ok()) {
+      status = code.status();
       return;
     }
-    links.emplace_back(static_cast<uint32_t>(position), *bits);
+    links.emplace_back(static_cast<uint32_t>(position), *code);
   }));
   PB_RETURN_IF_ERROR(status);
   LinkLists lists;
   lists.offsets.assign(ids.Size() + 1, 0);
   for (const auto& link : links) ++lists.offsets[link.first + 1];
   for (size_t i = 1; i < lists.offsets.size(); ++i) lists.offsets[i] += lists.offsets[i - 1];
-  lists.bits.resize(links.size());
+  lists.codes.resize(links.size());
   std::vector<uint32_t> next(lists.offsets.begin(), lists.offsets.end() - 1);
-  for (const auto& link : links) lists.bits[next[link.first]++] = link.second;
+  for (const auto& link : links) lists.codes[next[link.first]++] = link.second;
   return lists;
 }
 
-// Counts report `r` once per combination of its values in `lists[depth..]`.
-void AddCombinations(StatsRowAccumulator& accumulator, const std::vector<LinkLists>& lists, size_t depth,
-                     uint32_t r, uint64_t key) {
-  if (depth == lists.size()) {
-    accumulator.Add(key, 1);
+// One subset being counted: its single-valued columns (full column index,
+// key shift) and its multi-valued columns (link lists, key shift).
+struct SubsetPlan {
+  std::vector<std::pair<size_t, int>> singles;
+  std::vector<std::pair<const LinkLists*, int>> multis;
+  StatsKeyCounts counts;
+};
+
+// Counts report `r` once per combination of its values in the multi-valued
+// columns `plan.multis[depth..]`.
+void AddCombinations(SubsetPlan& plan, size_t depth, uint32_t r, uint64_t key) {
+  if (depth == plan.multis.size()) {
+    plan.counts.Add(key, 1);
     return;
   }
-  const LinkLists& list = lists[depth];
-  for (uint32_t i = list.offsets[r]; i < list.offsets[r + 1]; ++i) {
-    AddCombinations(accumulator, lists, depth + 1, r, key | list.bits[i]);
+  const auto& [list, shift] = plan.multis[depth];
+  for (uint32_t i = list->offsets[r]; i < list->offsets[r + 1]; ++i) {
+    AddCombinations(plan, depth + 1, r, key | (list->codes[i] << shift));
   }
 }
 
 }  // namespace
 
-Result<uint64_t> StatsRowAccumulator::Code(size_t book_index, std::string_view value) {
+Result<uint64_t> StatsValueCodes::Code(size_t book_index, std::string_view value) {
   Book& book = books_[book_index];
   if (book.last != UINT64_MAX && book.values[book.last] == value) return book.last;
   if (book.values.size() <= kLinearSearchLimit) {  // closed vocabularies: a few dozen values, no allocation
@@ -168,22 +176,14 @@ Result<uint64_t> StatsRowAccumulator::Code(size_t book_index, std::string_view v
   return found->second;
 }
 
-Result<uint64_t> StatsRowAccumulator::ValueBits(size_t column, std::string_view value) {
-  PB_ASSIGN_OR_RETURN(uint64_t code, Code(column + 1, value));
-  return code << (16 * (column + 1));
-}
-
-Result<uint64_t> StatsRowAccumulator::WithValue(uint64_t key, size_t column, std::string_view value) {
-  PB_ASSIGN_OR_RETURN(uint64_t bits, ValueBits(column, value));
-  return key | bits;
-}
-
-std::vector<StatsRow> StatsRowAccumulator::Rows() const {
+std::vector<StatsRow> StatsKeyCounts::Rows(const StatsValueCodes& codes, const std::vector<size_t>& columns) const {
   std::vector<StatsRow> rows;
   rows.reserve(counts_.size());
   for (const auto& [key, count] : counts_) {
-    StatsRow row{books_[0].values[key & kMaxCode], {}, count};
-    for (size_t i = 1; i < books_.size(); ++i) row.values.push_back(books_[i].values[(key >> (16 * i)) & kMaxCode]);
+    StatsRow row{codes.Value(0, key & kMaxCode), {}, count};
+    for (size_t p = 0; p < columns.size(); ++p) {
+      row.values.push_back(codes.Value(columns[p] + 1, (key >> (16 * (p + 1))) & kMaxCode));
+    }
     rows.push_back(std::move(row));
   }
   std::sort(rows.begin(), rows.end(), [](const StatsRow& a, const StatsRow& b) {
@@ -192,40 +192,64 @@ std::vector<StatsRow> StatsRowAccumulator::Rows() const {
   return rows;
 }
 
-Result<std::vector<StatsRow>> CountReportsInMemory(Database& db, const std::vector<StatsColumn>& columns,
-                                                   std::string_view from_day, std::string_view to_day) {
-  StatsRowAccumulator accumulator(columns.size());
+Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, const std::vector<StatsColumn>& columns,
+                                                                const std::vector<std::vector<size_t>>& subsets,
+                                                                std::string_view from_day, std::string_view to_day) {
+  StatsValueCodes codes(columns.size());
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kReportsSql));
   select->BindText(1, from_day);
   select->BindText(2, to_day);
+  // Per report: the month code in bits 0-15 and the code of single-valued
+  // column i in bits 16(i+1).. (the full column list's layout).
   ReportIds ids;
-  std::vector<uint64_t> base_keys;
+  std::vector<uint64_t> full_keys;
   Status status = Status::Ok();
   PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
     if (!status.ok()) return;
-    Result<uint64_t> key = accumulator.MonthKey(row.ColumnTextView(0).substr(0, 7));
+    Result<uint64_t> key = codes.Code(0, row.ColumnTextView(0).substr(0, 7));
+    uint64_t packed = key.ok() ? *key : 0;
     for (size_t i = 0; i < columns.size() && key.ok(); ++i) {
-      if (SingleValued(columns[i].source)) {
-        key = accumulator.WithValue(*key, i, row.ColumnTextView(ReportColumn(columns[i].source)));
-      }
+      if (!SingleValued(columns[i].source)) continue;
+      key = codes.Code(i + 1, row.ColumnTextView(ReportColumn(columns[i].source)));
+      if (key.ok()) packed |= *key << (16 * (i + 1));
     }
     if (!key.ok()) {
       status = key.status();
       return;
     }
-    base_keys.push_back(*key);
+    full_keys.push_back(packed);
     ids.Add(row.ColumnTextView(5));
   }));
   PB_RETURN_IF_ERROR(status);
   ids.BuildIndex();
-  std::vector<LinkLists> lists;
+  std::vector<LinkLists> lists(columns.size());
   for (size_t i = 0; i < columns.size(); ++i) {
     if (SingleValued(columns[i].source)) continue;
-    PB_ASSIGN_OR_RETURN(LinkLists list, ReadLinks(db, columns[i], i, ids, accumulator));
-    lists.push_back(std::move(list));
+    PB_ASSIGN_OR_RETURN(lists[i], ReadLinks(db, columns[i], i, ids, codes));
   }
-  for (uint32_t r = 0; r < base_keys.size(); ++r) AddCombinations(accumulator, lists, 0, r, base_keys[r]);
-  return accumulator.Rows();
+  std::vector<SubsetPlan> plans(subsets.size());
+  for (size_t s = 0; s < subsets.size(); ++s) {
+    for (size_t p = 0; p < subsets[s].size(); ++p) {
+      const size_t i = subsets[s][p];
+      const int shift = static_cast<int>(16 * (p + 1));
+      if (SingleValued(columns[i].source)) {
+        plans[s].singles.emplace_back(i, shift);
+      } else {
+        plans[s].multis.emplace_back(&lists[i], shift);
+      }
+    }
+  }
+  for (uint32_t r = 0; r < full_keys.size(); ++r) {
+    const uint64_t full = full_keys[r];
+    for (SubsetPlan& plan : plans) {
+      uint64_t key = full & kMaxCode;
+      for (const auto& [i, shift] : plan.singles) key |= ((full >> (16 * (i + 1))) & kMaxCode) << shift;
+      AddCombinations(plan, 0, r, key);
+    }
+  }
+  std::vector<std::vector<StatsRow>> results;
+  for (size_t s = 0; s < subsets.size(); ++s) results.push_back(plans[s].counts.Rows(codes, subsets[s]));
+  return results;
 }
 
 }  // namespace pillarbox::store

@@ -20,43 +20,49 @@
 
 namespace pillarbox::store {
 
-// Counts per (month, value combination) built from interned values: each of
-// at most 3 columns (and the month) gets a 16-bit code per distinct value.
-// Thread-compatible.
-class StatsRowAccumulator {
+// Interned values: book 0 holds months, book i + 1 the values of column i;
+// each distinct value gets a 16-bit code. Thread-compatible.
+class StatsValueCodes {
  public:
-  explicit StatsRowAccumulator(size_t width) : books_(width + 1) {}
+  explicit StatsValueCodes(size_t width) : books_(width + 1) {}
 
-  // The packed key of `month` (its code in the low 16 bits); column values
-  // are added with WithValue. FailedPrecondition past 65,535 distinct values.
-  Result<uint64_t> MonthKey(std::string_view month) { return Code(0, month); }
-  // `key` with column `column` (0-based) set to `value`.
-  Result<uint64_t> WithValue(uint64_t key, size_t column, std::string_view value);
-  // The code of `value` in column `column` shifted into place (to OR into a key).
-  Result<uint64_t> ValueBits(size_t column, std::string_view value);
-
-  void Add(uint64_t key, int64_t count) { counts_[key] += count; }
-
-  // The counted groups, sorted by month then values.
-  std::vector<StatsRow> Rows() const;
+  // The code of `value` in `book`. FailedPrecondition past 65,536 values.
+  Result<uint64_t> Code(size_t book, std::string_view value);
+  // The value of `code` in `book` (a code this object returned).
+  const std::string& Value(size_t book, uint64_t code) const { return books_[book].values[code]; }
 
  private:
-  Result<uint64_t> Code(size_t book, std::string_view value);
-
   struct Book {
     std::vector<std::string> values;
     std::unordered_map<std::string, uint64_t> codes;
     uint64_t last = UINT64_MAX;  // the code returned last (cheap repeated hits)
   };
   std::vector<Book> books_;
+};
+
+// Counts keyed by a packed (month, value codes) key: the month code in bits
+// 0-15, the code of the p-th column of the counted set in bits 16(p+1)..
+// Thread-compatible.
+class StatsKeyCounts {
+ public:
+  void Add(uint64_t key, int64_t count) { counts_[key] += count; }
+  // The groups, sorted by month then values; position p of the key decoded
+  // with book columns[p] + 1 of `codes`.
+  std::vector<StatsRow> Rows(const StatsValueCodes& codes, const std::vector<size_t>& columns) const;
+
+ private:
   std::unordered_map<uint64_t, int64_t> counts_;
 };
 
-// Counts per month and value combination of `columns` (any sources, at most
-// 3) for the non-demo reports received on days `from_day`..`to_day`,
-// sorted by month then values; same contract and results as
-// CountReportsPerMonth. Unavailable on I/O errors.
-Result<std::vector<StatsRow>> CountReportsInMemory(Database& db, const std::vector<StatsColumn>& columns,
-                                                   std::string_view from_day, std::string_view to_day);
+// For each of `subsets` (ascending indexes into `columns`, at most 3 columns
+// in all, at least one of them multi-valued), the counts per month and value
+// combination of those columns for the non-demo reports received on days
+// `from_day`..`to_day`, sorted by month then values: result[s] equals
+// CountReportsPerMonth over the columns of subsets[s]. One walk of the
+// reports and one scan per multi-valued column serve every subset.
+// Unavailable on I/O errors.
+Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, const std::vector<StatsColumn>& columns,
+                                                                const std::vector<std::vector<size_t>>& subsets,
+                                                                std::string_view from_day, std::string_view to_day);
 
 }  // namespace pillarbox::store

@@ -61,35 +61,71 @@ Result<std::vector<StatsRow>> CountByIndexWalk(Database& db, const std::vector<S
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(sql));
   select->BindText(1, from_day);
   select->BindText(2, to_day);
-  StatsRowAccumulator accumulator(columns.size());
+  StatsValueCodes codes(columns.size());
+  StatsKeyCounts counts;
   Status status = Status::Ok();
   PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
     if (!status.ok()) return;
-    Result<uint64_t> key = accumulator.MonthKey(row.ColumnTextView(0).substr(0, 7));
-    for (size_t i = 0; i < columns.size() && key.ok(); ++i) {
-      key = accumulator.WithValue(*key, i, row.ColumnTextView(1 + IndexPosition(columns[i].source)));
+    Result<uint64_t> code = codes.Code(0, row.ColumnTextView(0).substr(0, 7));
+    uint64_t key = code.ok() ? *code : 0;
+    for (size_t i = 0; i < columns.size() && code.ok(); ++i) {
+      code = codes.Code(i + 1, row.ColumnTextView(1 + IndexPosition(columns[i].source)));
+      if (code.ok()) key |= *code << (16 * (i + 1));
     }
-    if (!key.ok()) {
-      status = key.status();
+    if (!code.ok()) {
+      status = code.status();
       return;
     }
-    accumulator.Add(*key, row.ColumnInt64(depth + 1));
+    counts.Add(key, row.ColumnInt64(depth + 1));
   }));
   PB_RETURN_IF_ERROR(status);
-  return accumulator.Rows();
+  std::vector<size_t> positions(columns.size());
+  for (size_t i = 0; i < positions.size(); ++i) positions[i] = i;
+  return counts.Rows(codes, positions);
+}
+
+bool AllSingleValued(const std::vector<StatsColumn>& columns) {
+  return std::all_of(columns.begin(), columns.end(),
+                     [](const StatsColumn& column) { return SingleValued(column.source); });
 }
 
 }  // namespace
 
 Result<std::vector<StatsRow>> CountReportsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
                                                    std::string_view from_month, std::string_view to_month) {
+  std::vector<size_t> all(columns.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  PB_ASSIGN_OR_RETURN(auto counted, CountSubsetsPerMonth(db, columns, {all}, from_month, to_month));
+  return std::move(counted.front());
+}
+
+Result<std::vector<std::vector<StatsRow>>> CountSubsetsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
+                                                                const std::vector<std::vector<size_t>>& subsets,
+                                                                std::string_view from_month,
+                                                                std::string_view to_month) {
   if (columns.size() > kMaxColumns) return Status::InvalidArgument("at most 3 dimensions", "group_by");
+  for (const auto& subset : subsets) {
+    for (size_t i : subset) {
+      if (i >= columns.size()) return Status::InvalidArgument("unknown column in a subset", "group_by");
+    }
+  }
   const std::string from_day = std::string(from_month) + "-01";
   const std::string to_day = std::string(to_month) + "-31";
-  const bool single = std::all_of(columns.begin(), columns.end(),
-                                  [](const StatsColumn& column) { return SingleValued(column.source); });
-  if (single) return CountByIndexWalk(db, columns, from_day, to_day);
-  return CountReportsInMemory(db, columns, from_day, to_day);
+  std::vector<std::vector<StatsColumn>> subset_columns;
+  bool any_multi = false;
+  for (const auto& subset : subsets) {
+    std::vector<StatsColumn> chosen;
+    for (size_t i : subset) chosen.push_back(columns[i]);
+    any_multi = any_multi || !AllSingleValued(chosen);
+    subset_columns.push_back(std::move(chosen));
+  }
+  if (any_multi) return CountSubsetsInMemory(db, columns, subsets, from_day, to_day);
+  std::vector<std::vector<StatsRow>> results;
+  for (const auto& chosen : subset_columns) {
+    PB_ASSIGN_OR_RETURN(auto rows, CountByIndexWalk(db, chosen, from_day, to_day));
+    results.push_back(std::move(rows));
+  }
+  return results;
 }
 
 Result<std::map<std::string, ReleasedTable>> LoadReleasedTables(Database& db, std::string_view group_by,

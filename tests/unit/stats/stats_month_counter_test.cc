@@ -205,6 +205,33 @@ TEST_F(StatsMonthCounterTest, MatchesTheReferenceJoinForEveryShape) {
   }
 }
 
+TEST_F(StatsMonthCounterTest, SubsetsCountedTogetherMatchTheReference) {
+  const std::vector<std::vector<StatsColumn>> tables = {
+      {{StatsSource::kPillar, ""}, {StatsSource::kSector, ""}},
+      {{StatsSource::kAnswer, "consent"}, {StatsSource::kRegion, ""}, {StatsSource::kCaseStatus, ""}},
+      {{StatsSource::kKind, ""}, {StatsSource::kPillar, ""}, {StatsSource::kActionKind, ""}},
+  };
+  for (const auto& columns : tables) {
+    std::vector<std::vector<size_t>> subsets;
+    for (uint32_t mask = 0; mask < (1u << columns.size()); ++mask) {
+      std::vector<size_t> subset;
+      for (size_t i = 0; i < columns.size(); ++i) {
+        if ((mask & (1u << i)) != 0) subset.push_back(i);
+      }
+      subsets.push_back(subset);
+    }
+    auto counted = CountSubsetsPerMonth(*db_, columns, subsets, "2024-02", "2024-06");
+    ASSERT_TRUE(counted.ok()) << counted.status().ToString();
+    ASSERT_EQ(counted->size(), subsets.size());
+    for (size_t s = 0; s < subsets.size(); ++s) {
+      std::vector<StatsColumn> chosen;
+      for (size_t i : subsets[s]) chosen.push_back(columns[i]);
+      EXPECT_EQ((*counted)[s], Reference(chosen, "2024-02", "2024-06")) << "subset mask " << s;
+    }
+  }
+  EXPECT_FALSE(CountSubsetsPerMonth(*db_, {{StatsSource::kKind, ""}}, {{1}}, "2024-02", "2024-06").ok());
+}
+
 TEST_F(StatsMonthCounterTest, ReportsWithoutAValueAreNotCounted) {
   // Exactly the non-demo March-April reports with at least one pillar, counted once per pillar.
   auto rows = CountReportsPerMonth(*db_, {{StatsSource::kPillar, ""}}, "2024-03", "2024-04");
