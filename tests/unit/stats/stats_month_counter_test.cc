@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -152,7 +153,10 @@ class StatsMonthCounterTest : public ::testing::Test {
     }
     const std::string sql = select + ", COUNT(*) FROM reports r" + joins + " WHERE r.received_day BETWEEN '" +
                             from_month + "-01' AND '" + to_month + "-31' AND r.demo = 0" + group;
-    auto statement = db_->Prepare(sql.c_str());
+    // Database::Prepare caches statements by text pointer: keep each text alive
+    // at one address.
+    const char* text = sql_texts_.insert(sql).first->c_str();
+    auto statement = db_->Prepare(text);
     EXPECT_TRUE(statement.ok()) << sql;
     std::vector<StatsRow> rows;
     if (!statement.ok()) return rows;
@@ -169,6 +173,7 @@ class StatsMonthCounterTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
+  std::set<std::string> sql_texts_;
   std::unique_ptr<Database> db_;
   Generator gen_;
 };
