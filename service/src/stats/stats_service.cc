@@ -313,25 +313,29 @@ Result<StatsAnswer> StatsService::QueryThreshold(const accounts::Session& sessio
       subset_keys[s] = JoinCommas(names);
       PB_ASSIGN_OR_RETURN(logged[s], store::LoadReleasedTables(lease.db(), subset_keys[s], parsed.from, parsed.to));
     }
-    // Counts, full table first: a subset that only sums out single-valued
-    // dimensions is summed from it instead of queried again.
-    for (size_t s = subsets.size(); s-- > 0;) {
-      if (logged[s].size() == static_cast<size_t>(last - first + 1)) continue;
-      const size_t full = subsets.size() - 1;
-      bool derivable = rows[full].has_value();
-      for (size_t i = 0; i < n && derivable; ++i) {
-        if (!std::binary_search(subsets[s].begin(), subsets[s].end(), i) && parsed.dims[i]->multi_valued) {
-          derivable = false;
-        }
-      }
-      if (derivable) {
-        rows[s] = SumOut(*rows[full], subsets[s]);
-        continue;
-      }
-      std::vector<store::StatsColumn> columns;
-      for (const auto* dim : subset_dims[s]) columns.push_back(dim->column);
-      PB_ASSIGN_OR_RETURN(auto counted, store::CountReportsPerMonth(lease.db(), columns, parsed.from, parsed.to));
-      rows[s] = std::move(counted);
+    // Counts: a subset that only sums out single-valued dimensions is summed
+    // from the full table when that is counted; the others (the full table
+    // included) are counted together in one pass of the store.
+    const size_t full = subsets.size() - 1;
+    const auto months = static_cast<size_t>(last - first + 1);
+    const bool full_counted = logged[full].size() != months;
+    std::vector<size_t> counted_subsets;
+    std::vector<std::vector<size_t>> counted_columns;
+    for (size_t s = 0; s < subsets.size(); ++s) {
+      if (logged[s].size() == months) continue;
+      if (s != full && full_counted && !SumsOutMultiValued(parsed.dims, subsets[s])) continue;
+      counted_subsets.push_back(s);
+      counted_columns.push_back(subsets[s]);
+    }
+    std::vector<store::StatsColumn> columns;
+    for (const auto* dim : parsed.dims) columns.push_back(dim->column);
+    if (!counted_subsets.empty()) {
+      PB_ASSIGN_OR_RETURN(auto counted,
+                          store::CountSubsetsPerMonth(lease.db(), columns, counted_columns, parsed.from, parsed.to));
+      for (size_t c = 0; c < counted_subsets.size(); ++c) rows[counted_subsets[c]] = std::move(counted[c]);
+    }
+    for (size_t s = 0; s < subsets.size(); ++s) {
+      if (logged[s].size() != months && !rows[s].has_value()) rows[s] = SumOut(*rows[full], subsets[s]);
     }
   }
 

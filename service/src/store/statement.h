@@ -40,6 +40,9 @@ class Statement {
   void Reset();
 
   std::string ColumnText(int column) const;
+  // The text of `column` without a copy: valid until the next Step(),
+  // Reset() or column access of another type on this column.
+  std::string_view ColumnTextView(int column) const;
   std::vector<uint8_t> ColumnBlob(int column) const;
   int64_t ColumnInt64(int column) const;
   bool ColumnIsNull(int column) const;

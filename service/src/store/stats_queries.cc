@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "store/row_loop.h"
+#include "store/stats_month_counter.h"
 
 namespace pillarbox::store {
 namespace {
@@ -52,60 +53,6 @@ std::string IndexWalkSql(int depth) {
          "WHERE r.received_day BETWEEN ?1 AND ?2 AND r.demo = 0 GROUP BY r.received_day" + columns;
 }
 
-// Any columns: reports in the day range (the index), joined to the link
-// tables of the multi-valued columns; answer fields are bound at ?3.. in
-// column order.
-std::string JoinSql(const std::vector<StatsColumn>& columns) {
-  std::string select = "SELECT substr(r.received_day, 1, 7) AS month";
-  std::string joins;
-  std::string group = "GROUP BY month";
-  int answer_parameter = 3;
-  for (size_t i = 0; i < columns.size(); ++i) {
-    const std::string alias = "d" + std::to_string(i);
-    std::string expression;
-    switch (columns[i].source) {
-      case StatsSource::kKind:
-      case StatsSource::kRegion:
-      case StatsSource::kSector:
-      case StatsSource::kStatus:
-        expression = kIndexColumns[IndexPosition(columns[i].source)];
-        break;
-      case StatsSource::kPillar:
-        joins += " CROSS JOIN report_pillars " + alias + " INDEXED BY report_pillars_by_report ON " + alias +
-                 ".report_id = r.id";
-        expression = alias + ".pillar";
-        break;
-      case StatsSource::kActionKind:
-        joins += " JOIN (SELECT DISTINCT cr.report_id AS report_id, a.kind AS value FROM case_reports cr "
-                 "JOIN case_actions ca ON ca.case_id = cr.case_id JOIN actions a ON a.id = ca.action_id) " +
-                 alias + " ON " + alias + ".report_id = r.id";
-        expression = alias + ".value";
-        break;
-      case StatsSource::kCaseStatus:
-        joins += " JOIN (SELECT DISTINCT cr.report_id AS report_id, c.status AS value FROM case_reports cr "
-                 "JOIN cases c ON c.id = cr.case_id) " +
-                 alias + " ON " + alias + ".report_id = r.id";
-        expression = alias + ".value";
-        break;
-      case StatsSource::kAnswer:
-        joins += " CROSS JOIN report_clear_answers " + alias + " ON " + alias + ".report_id = r.id AND " + alias +
-                 ".field = ?" + std::to_string(answer_parameter++);
-        expression = alias + ".value";
-        break;
-    }
-    select += ", " + expression;
-    group += ", " + expression;
-  }
-  return select + ", COUNT(*) FROM reports r INDEXED BY reports_by_day_clear" + joins +
-         " WHERE r.received_day BETWEEN ?1 AND ?2 AND r.demo = 0 " + group;
-}
-
-std::string ShapeKey(const std::vector<StatsColumn>& columns) {
-  std::string key = "join";
-  for (const auto& column : columns) key += ":" + std::to_string(static_cast<int>(column.source));
-  return key;
-}
-
 Result<std::vector<StatsRow>> CountByIndexWalk(Database& db, const std::vector<StatsColumn>& columns,
                                                std::string_view from_day, std::string_view to_day) {
   int depth = 0;
@@ -114,52 +61,71 @@ Result<std::vector<StatsRow>> CountByIndexWalk(Database& db, const std::vector<S
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(sql));
   select->BindText(1, from_day);
   select->BindText(2, to_day);
-  std::map<std::pair<std::string, std::vector<std::string>>, int64_t> counts;
-  std::vector<std::string> values(columns.size());
+  StatsValueCodes codes(columns.size());
+  StatsKeyCounts counts;
+  Status status = Status::Ok();
   PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
-    for (size_t i = 0; i < columns.size(); ++i) values[i] = row.ColumnText(1 + IndexPosition(columns[i].source));
-    counts[{row.ColumnText(0).substr(0, 7), values}] += row.ColumnInt64(depth + 1);
+    if (!status.ok()) return;
+    Result<uint64_t> code = codes.Code(0, row.ColumnTextView(0).substr(0, 7));
+    uint64_t key = code.ok() ? *code : 0;
+    for (size_t i = 0; i < columns.size() && code.ok(); ++i) {
+      code = codes.Code(i + 1, row.ColumnTextView(1 + IndexPosition(columns[i].source)));
+      if (code.ok()) key |= *code << (16 * (i + 1));
+    }
+    if (!code.ok()) {
+      status = code.status();
+      return;
+    }
+    counts.Add(key, row.ColumnInt64(depth + 1));
   }));
-  std::vector<StatsRow> rows;
-  rows.reserve(counts.size());
-  for (auto& [key, count] : counts) rows.push_back(StatsRow{key.first, key.second, count});
-  return rows;
+  PB_RETURN_IF_ERROR(status);
+  std::vector<size_t> positions(columns.size());
+  for (size_t i = 0; i < positions.size(); ++i) positions[i] = i;
+  return counts.Rows(codes, positions);
 }
 
-Result<std::vector<StatsRow>> CountByJoin(Database& db, const std::vector<StatsColumn>& columns,
-                                          std::string_view from_day, std::string_view to_day) {
-  const char* sql = InternSql(ShapeKey(columns), [&columns] { return JoinSql(columns); });
-  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(sql));
-  select->BindText(1, from_day);
-  select->BindText(2, to_day);
-  int parameter = 3;
-  for (const auto& column : columns) {
-    if (column.source == StatsSource::kAnswer) select->BindText(parameter++, column.answer_field);
-  }
-  std::vector<StatsRow> rows;
-  const int width = static_cast<int>(columns.size());
-  PB_RETURN_IF_ERROR(ForEachRow(*select, [&rows, width](Statement& row) {
-    StatsRow out{row.ColumnText(0), {}, row.ColumnInt64(width + 1)};
-    for (int i = 0; i < width; ++i) out.values.push_back(row.ColumnText(1 + i));
-    rows.push_back(std::move(out));
-  }));
-  std::sort(rows.begin(), rows.end(), [](const StatsRow& a, const StatsRow& b) {
-    return std::tie(a.month, a.values) < std::tie(b.month, b.values);
-  });
-  return rows;
+bool AllSingleValued(const std::vector<StatsColumn>& columns) {
+  return std::all_of(columns.begin(), columns.end(),
+                     [](const StatsColumn& column) { return SingleValued(column.source); });
 }
 
 }  // namespace
 
 Result<std::vector<StatsRow>> CountReportsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
                                                    std::string_view from_month, std::string_view to_month) {
+  std::vector<size_t> all(columns.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  PB_ASSIGN_OR_RETURN(auto counted, CountSubsetsPerMonth(db, columns, {all}, from_month, to_month));
+  return std::move(counted.front());
+}
+
+Result<std::vector<std::vector<StatsRow>>> CountSubsetsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
+                                                                const std::vector<std::vector<size_t>>& subsets,
+                                                                std::string_view from_month,
+                                                                std::string_view to_month) {
   if (columns.size() > kMaxColumns) return Status::InvalidArgument("at most 3 dimensions", "group_by");
+  for (const auto& subset : subsets) {
+    for (size_t i : subset) {
+      if (i >= columns.size()) return Status::InvalidArgument("unknown column in a subset", "group_by");
+    }
+  }
   const std::string from_day = std::string(from_month) + "-01";
   const std::string to_day = std::string(to_month) + "-31";
-  const bool single = std::all_of(columns.begin(), columns.end(),
-                                  [](const StatsColumn& column) { return SingleValued(column.source); });
-  if (single) return CountByIndexWalk(db, columns, from_day, to_day);
-  return CountByJoin(db, columns, from_day, to_day);
+  std::vector<std::vector<StatsColumn>> subset_columns;
+  bool any_multi = false;
+  for (const auto& subset : subsets) {
+    std::vector<StatsColumn> chosen;
+    for (size_t i : subset) chosen.push_back(columns[i]);
+    any_multi = any_multi || !AllSingleValued(chosen);
+    subset_columns.push_back(std::move(chosen));
+  }
+  if (any_multi) return CountSubsetsInMemory(db, columns, subsets, from_day, to_day);
+  std::vector<std::vector<StatsRow>> results;
+  for (const auto& chosen : subset_columns) {
+    PB_ASSIGN_OR_RETURN(auto rows, CountByIndexWalk(db, chosen, from_day, to_day));
+    results.push_back(std::move(rows));
+  }
+  return results;
 }
 
 Result<std::map<std::string, ReleasedTable>> LoadReleasedTables(Database& db, std::string_view group_by,
