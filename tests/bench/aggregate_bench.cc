@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.h"
 #include "cases/aggregates.h"
 #include "common/embedded_file.h"
 #include "privacy/bytes.h"
@@ -28,34 +29,6 @@
 
 namespace pillarbox::bench {
 namespace {
-
-double Millis(std::chrono::steady_clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-double CpuMillis() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-struct Timing {
-  double median = 0, p95 = 0, cpu_median = 0;
-};
-
-Timing Measure(int repeats, const std::function<void()>& run) {
-  run();  // warm-up: statements prepared, pages cached
-  std::vector<double> samples, cpu;
-  for (int i = 0; i < repeats; ++i) {
-    const double cpu_start = CpuMillis();
-    const auto start = std::chrono::steady_clock::now();
-    run();
-    samples.push_back(Millis(std::chrono::steady_clock::now() - start));
-    cpu.push_back(CpuMillis() - cpu_start);
-  }
-  std::sort(samples.begin(), samples.end());
-  std::sort(cpu.begin(), cpu.end());
-  return {samples[samples.size() / 2], samples[std::min(samples.size() - 1, samples.size() * 95 / 100)],
-          cpu[cpu.size() / 2]};
-}
 
 int Generate(const std::string& path, int64_t reports) {
   auto db = store::Database::Open(path, store::OpenMode::kReadWriteCreate);

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.h"
 #include "app/stats_services.h"
 #include "http/questionnaire_codec.h"
 #include "intake/questionnaire_catalog.h"
@@ -29,37 +30,6 @@
 
 namespace pillarbox::bench {
 namespace {
-
-double Millis(std::chrono::steady_clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-double CpuMillis() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-struct Timing {
-  double median = 0, p95 = 0, cpu_median = 0;
-};
-
-// Runs `prepare` (untimed) then `run` (timed) `repeats` times after one warm-up.
-Timing Measure(int repeats, const std::function<void()>& prepare, const std::function<void()>& run) {
-  prepare();
-  run();
-  std::vector<double> samples, cpu;
-  for (int i = 0; i < repeats; ++i) {
-    prepare();
-    const double cpu_start = CpuMillis();
-    const auto start = std::chrono::steady_clock::now();
-    run();
-    samples.push_back(Millis(std::chrono::steady_clock::now() - start));
-    cpu.push_back(CpuMillis() - cpu_start);
-  }
-  std::sort(samples.begin(), samples.end());
-  std::sort(cpu.begin(), cpu.end());
-  return {samples[samples.size() / 2], samples[std::min(samples.size() - 1, samples.size() * 95 / 100)],
-          cpu[cpu.size() / 2]};
-}
 
 int Run(const std::string& path, int repeats) {
   auto catalog = http::LoadEmbeddedQuestionnaires();
