@@ -29,8 +29,9 @@ test_packages=(wrk chromium)  # chromium: the browser test (tests/e2e)
 install_packages() {
   local wanted=("${packages[@]}")
   [[ "$mode" == "test" ]] && wanted+=("${test_packages[@]}")
-  # The browser test runs on node + npm; a newer node already on the machine is kept.
-  if [[ "$mode" == "test" ]] && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
+  # The reviewers' web app is bundled with node at build time, and the browser
+  # tests run on node; a newer node already on the machine is kept.
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     wanted+=(nodejs npm)
   fi
   local missing=()
@@ -47,6 +48,7 @@ install_packages() {
 
 build() {
   local tests="$1"
+  (cd admin-ui/app && npm ci --no-audit --no-fund >/dev/null)  # preact, chart.js, qrcode, esbuild, as locked
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DPILLARBOX_TESTS="$tests" -DPILLARBOX_WERROR="${PILLARBOX_WERROR:-ON}" >/dev/null
   cmake --build "$build_dir" -j "$jobs"
@@ -67,7 +69,7 @@ case "$mode" in
     ;;
   test)
     build ON
-    (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)  # playwright-core, as locked
+    (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)  # playwright-core, axe-core, as locked
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
     ;;
   *)

@@ -380,6 +380,7 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/pow", Expect(200, 200, 200, 200, 200, 200)},  // public; 404 when the server runs without --pow-bits
       {"post", "/api/v1/auth/login", Expect(401, 401, 401, 401, 401, 401)},
       {"post", "/api/v1/auth/password", Expect(401, 400, 400, 400, 400, 400)},
+      {"get", "/api/v1/auth/session", Expect(401, 200, 200, 200, 200, 200)},
       {"get", "/api/v1/reports", Expect(401, 200, 200, 200, 403, 403)},
       {"get", "/api/v1/reports/{id}", Expect(401, 200, 200, 404, 403, 403)},
       {"put", "/api/v1/reports/{id}/tags/{tag_id}", Expect(401, 200, 200, 404, 403, 403)},

@@ -12,6 +12,7 @@ const privacy::BoxKeyPair* Session::DeskKey(std::string_view desk_id, uint32_t k
 SessionStore::SessionStore(const Clock& clock, Options options)
     : clock_(clock),
       absolute_timeout_seconds_(options.absolute_timeout_seconds),
+      idle_timeout_seconds_(options.idle_timeout_seconds),
       sessions_({options.idle_timeout_seconds, options.absolute_timeout_seconds, options.max_sessions}) {}
 
 Result<std::string> SessionStore::Create(SessionIdentity identity, UnlockedKeys keys) {

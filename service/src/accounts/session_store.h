@@ -85,10 +85,13 @@ class SessionStore {
   size_t size() const;
   // How long a session lives at most, in seconds.
   int64_t absolute_timeout_seconds() const { return absolute_timeout_seconds_; }
+  // How long a session lives without a request, in seconds.
+  int64_t idle_timeout_seconds() const { return idle_timeout_seconds_; }
 
  private:
   const Clock& clock_;
   const int64_t absolute_timeout_seconds_;
+  const int64_t idle_timeout_seconds_;
   privacy::BearerTokenTable<Session> sessions_;
 };
 

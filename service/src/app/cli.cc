@@ -55,6 +55,9 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
   serve->add_option("--max-staged-mib", options.max_staged_mib,
                     "Evidence uploads in progress, all reporters together, in MiB (held in memory)")
       ->check(CLI::Range(1, 65536))->capture_default_str();
+  serve->add_option("--session-idle-minutes", options.session_idle_minutes,
+                    "Staff sessions end after this many minutes without a request (the web app warns first)")
+      ->check(CLI::Range(1, 120))->capture_default_str();
   serve->add_option("--form-min-seconds", options.form_min_seconds,
                     "Reporter pages: seconds a form must be open before it is accepted")
       ->check(CLI::Range(0, 600))->capture_default_str();

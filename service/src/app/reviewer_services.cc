@@ -18,10 +18,11 @@ constexpr size_t kMaxQueuedLogins = 16;
 ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
                                    std::unique_ptr<store::Database> login_reader, store::GroupCommitWriter& writer,
                                    store::SqliteDeskDirectory& desks, const privacy::InstanceKeys& keys,
-                                   const Clock& clock, cases::TriageVocabulary vocabulary)
+                                   const Clock& clock, cases::TriageVocabulary vocabulary,
+                                   accounts::SessionStore::Options sessions)
     : workers_(kWorkerThreads, kMaxQueuedWork),
       login_workers_(kLoginThreads, kMaxQueuedLogins),
-      sessions_(clock, {}),
+      sessions_(clock, sessions),
       backoff_(clock, {}),
       readers_(std::move(readers)),
       audit_(writer, keys.audit_key(), clock),
@@ -43,12 +44,13 @@ Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::str
                                                                   store::GroupCommitWriter& writer,
                                                                   store::SqliteDeskDirectory& desks,
                                                                   const privacy::InstanceKeys& keys,
-                                                                  const Clock& clock) {
+                                                                  const Clock& clock,
+                                                                  accounts::SessionStore::Options sessions) {
   PB_ASSIGN_OR_RETURN(auto readers, store::ReaderPool::Open(database_path, kReaderConnections));
   PB_ASSIGN_OR_RETURN(auto login_reader, store::Database::Open(database_path, store::OpenMode::kReadWrite));
   PB_ASSIGN_OR_RETURN(auto vocabulary, LoadTriageVocabulary());
   return std::unique_ptr<ReviewerServices>(new ReviewerServices(std::move(readers), std::move(login_reader), writer,
-                                                                desks, keys, clock, std::move(vocabulary)));
+                                                                desks, keys, clock, std::move(vocabulary), sessions));
 }
 
 void ReviewerServices::Fill(http::RouteContext& context) {

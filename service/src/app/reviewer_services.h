@@ -37,10 +37,12 @@ class ReviewerServices {
  public:
   // Opens reader connections to `database_path`; the references must outlive
   // the services. `desks` receives the key of a desk rotated by a removal.
+  // `sessions` sets the staff sessions' timeouts and cap.
   static Result<std::unique_ptr<ReviewerServices>> Start(const std::string& database_path,
                                                          store::GroupCommitWriter& writer,
                                                          store::SqliteDeskDirectory& desks,
-                                                         const privacy::InstanceKeys& keys, const Clock& clock);
+                                                         const privacy::InstanceKeys& keys, const Clock& clock,
+                                                         accounts::SessionStore::Options sessions = {});
 
   // Points `context` at these services.
   void Fill(http::RouteContext& context);
@@ -54,7 +56,8 @@ class ReviewerServices {
  private:
   ReviewerServices(std::unique_ptr<store::ReaderPool> readers, std::unique_ptr<store::Database> login_reader,
                    store::GroupCommitWriter& writer, store::SqliteDeskDirectory& desks,
-                   const privacy::InstanceKeys& keys, const Clock& clock, cases::TriageVocabulary vocabulary);
+                   const privacy::InstanceKeys& keys, const Clock& clock, cases::TriageVocabulary vocabulary,
+                   accounts::SessionStore::Options sessions);
 
   WorkerPool workers_;
   WorkerPool login_workers_;

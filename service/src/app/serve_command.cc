@@ -72,7 +72,8 @@ int RunServe(const ServeOptions& options) {
                                clock);
 
   auto reviewers = ReviewerServices::Start(instance->layout.database(), (*storage)->writer(), *instance->desks,
-                                          *instance->keys, clock);
+                                          *instance->keys, clock,
+                                          {.idle_timeout_seconds = options.session_idle_minutes * 60});
   if (!reviewers.ok()) {
     std::cerr << "pillarbox: cannot start: " << reviewers.status().message() << "\n";
     return 1;

@@ -26,6 +26,7 @@ struct ServeOptions {
   size_t max_staged_mib = 256;        // evidence uploads in progress, all together (memory)
   int64_t stats_threshold = 10;                    // k of the statistics' threshold mechanism, >= 5
   std::string researcher_epsilon_budget = "10";    // each researcher's DP budget (decimal epsilon)
+  int64_t session_idle_minutes = 15;  // staff sessions end after this long without a request
   int64_t form_min_seconds = 3;  // reporter pages: a form sent sooner after it was fetched is refused
 };
 

@@ -18,5 +18,6 @@ std::vector<EmbeddedFile> EmbeddedQuestionnaires();  // schema/questionnaires/*.
 std::vector<EmbeddedFile> EmbeddedTaxonomy();        // schema/taxonomy.json (one file)
 std::vector<EmbeddedFile> EmbeddedCommonPasswords();  // schema/common_passwords.txt (one file)
 std::vector<EmbeddedFile> EmbeddedReporterAssets();   // admin-ui/reporter/ (templates, messages, style.css)
+std::vector<EmbeddedFile> EmbeddedAdminAppAssets();   // admin-ui/app bundled: index.html, app.js, app.css
 
 }  // namespace pillarbox

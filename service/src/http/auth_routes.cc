@@ -2,8 +2,11 @@
 
 #include <pistache/router.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -105,6 +108,21 @@ void HandlePasswordChange(const RouteContext& context, const Request& request, R
       200, context.login_workers);
 }
 
+// What the caller's session is: identity, the desks it unlocked and its
+// timeouts, so the web app can warn before the idle logout.
+nlohmann::json DescribeSession(const RouteContext& context, const accounts::Session& session) {
+  std::vector<std::string> desks;
+  for (const accounts::UnlockedDeskKey& key : session.keys.desk_keys) {
+    if (std::find(desks.begin(), desks.end(), key.desk_id) == desks.end()) desks.push_back(key.desk_id);
+  }
+  return nlohmann::json{{"user_id", session.identity.user_id},
+                        {"username", session.identity.username},
+                        {"role", session.identity.role},
+                        {"desks", desks},
+                        {"idle_timeout_seconds", context.sessions->idle_timeout_seconds()},
+                        {"expires_at", session.created_at + context.sessions->absolute_timeout_seconds()}};
+}
+
 }  // namespace
 
 void RegisterAuthRoutes(Pistache::Rest::Router& router, const RouteContext& context) {
@@ -117,6 +135,14 @@ void RegisterAuthRoutes(Pistache::Rest::Router& router, const RouteContext& cont
                                Guard([&context](const Request& request, ResponseWriter& response) {
                                  HandlePasswordChange(context, request, response);
                                }));
+  Pistache::Rest::Routes::Get(router, "/api/v1/auth/session",
+                              Guard([&context](const Request& request, ResponseWriter& response) {
+                                RunAuthenticated(context, request, response, "GET /api/v1/auth/session",
+                                                 [&context](const std::shared_ptr<const accounts::Session>& session)
+                                                     -> Result<nlohmann::json> {
+                                                   return DescribeSession(context, *session);
+                                                 });
+                              }));
   Pistache::Rest::Routes::Post(router, "/api/v1/auth/logout",
                                Guard([&context](const Request& request, ResponseWriter& response) {
                                  HandleLogout(context, request, response);

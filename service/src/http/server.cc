@@ -3,6 +3,7 @@
 #include <pistache/endpoint.h>
 #include <pistache/router.h>
 
+#include "http/admin_app_routes.h"
 #include "http/admin_routes.h"
 #include "http/aggregate_routes.h"
 #include "http/stats_routes.h"
@@ -58,7 +59,8 @@ Status HttpServer::Start() {
   RegisterReportNoteRoutes(impl_->router, impl_->context);
   RegisterCaseRoutes(impl_->router, impl_->context);
   RegisterReporterRoutes(impl_->router, impl_->context);
-  RegisterReporterPageRoutes(impl_->router, impl_->context);  // when reporter_pages is set
+  RegisterReporterPageRoutes(impl_->router, impl_->context);
+  RegisterAdminAppRoutes(impl_->router);  // when reporter_pages is set
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)

@@ -1,0 +1,2 @@
+// The admin views (see src/routes.js for the shape of a route).
+export const routes = [];

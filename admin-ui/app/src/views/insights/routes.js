@@ -1,0 +1,2 @@
+// The insights views (see src/routes.js for the shape of a route).
+export const routes = [];

@@ -1,0 +1,2 @@
+// The triage views (see src/routes.js for the shape of a route).
+export const routes = [];
