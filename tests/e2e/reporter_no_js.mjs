@@ -16,82 +16,15 @@
 //
 // Usage: node reporter_no_js.mjs --binary <path to pillarbox> [--artifacts <dir>]
 //        [--chromium /usr/bin/chromium]
-import { spawn, execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  console.error('reporter_no_js: FAILED: playwright-core is missing; run `npm ci` in tests/e2e (deploy/setup.sh test does)');
-  process.exit(1);
-}
-
-function argument(name, fallback) {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
-}
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { api, apiLogin, argument, check, initInstance, startService } from './support/service.mjs';
+import { launchBrowser, openPage } from './support/browser.mjs';
 
 const binary = argument('--binary', process.env.PILLARBOX_BINARY);
 const artifacts = argument('--artifacts', join(process.cwd(), 'e2e-artifacts'));
 const chromiumPath = argument('--chromium', '/usr/bin/chromium');
 if (!binary) throw new Error('--binary <pillarbox> is required');
-mkdirSync(artifacts, { recursive: true });
-
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
-
-// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret.
-function totp(secretBase32, unixSeconds = Math.floor(Date.now() / 1000)) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secretBase32.replace(/=+$/, '').toUpperCase()) {
-    const value = alphabet.indexOf(c);
-    if (value < 0) throw new Error('bad base32 secret');
-    bits += value.toString(2).padStart(5, '0');
-  }
-  const key = Buffer.alloc(Math.floor(bits.length / 8));
-  for (let i = 0; i < key.length; i++) key[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
-  const digest = createHmac('sha1', key).update(counter).digest();
-  const offset = digest[digest.length - 1] & 0x0f;
-  const code = (digest.readUInt32BE(offset) & 0x7fffffff) % 1000000;
-  return code.toString().padStart(6, '0');
-}
-
-// Starts `pillarbox serve`; resolves with { child, base } once it listens.
-function startService(dataDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--form-min-seconds', '1'],
-                        { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('service did not start')), 20000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1] });
-      }
-    });
-    child.stderr.on('data', () => {});  // the service log: route, status, latency only
-    child.on('exit', (code) => reject(new Error(`service exited with ${code}`)));
-  });
-}
-
-async function api(base, method, path, body, token) {
-  const headers = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null };
-}
 
 async function fillQuestionnaire(page, questionnaire) {
   for (const field of questionnaire.fields) {
@@ -110,25 +43,15 @@ async function fillQuestionnaire(page, questionnaire) {
 
 async function main() {
   const started = Date.now();
-  const temp = mkdtempSync(join(tmpdir(), 'pillarbox-e2e-'));
-  const dataDir = join(temp, 'data');
-  const init = JSON.parse(execFileSync(binary, ['init', '--data', dataDir, '--json'], { encoding: 'utf8' }));
-  const admin = init.admin;
-  const { child, base } = await startService(dataDir);
+  const { dataDir, admin } = initInstance(binary);
+  const service = await startService(binary, dataDir, ['--form-min-seconds', '1']);
+  const { base } = service;
   let browser;
   const step = async (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
-    });
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
-    const page = await context.newPage();
-    const foreign = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith(base + '/')) foreign.push(request.url());
-    });
+    browser = await launchBrowser(chromiumPath);
+    const { context, page, foreign } = await openPage(browser, base,
+                                                      { javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
 
     // 1. Start page: choose a kind.
     const kind = 'workplace_ai_harm';
@@ -171,10 +94,7 @@ async function main() {
     await step(page, '05-signed-in');
 
     // 5. A reviewer writes to the reporter through the JSON API.
-    const login = await api(base, 'POST', '/api/v1/auth/login',
-                            { username: admin.username, password: admin.password, totp: totp(admin.totp_secret) });
-    check(login.status === 200, `the admin signs in (${login.status})`);
-    const staff = login.json.token;
+    const staff = await apiLogin(base, admin);
     const listed = await api(base, 'GET', '/api/v1/reports?limit=10', undefined, staff);
     check(listed.status === 200 && listed.json.reports.length === 1, 'the reviewer sees the one report');
     const reportId = listed.json.reports[0].id;
@@ -224,9 +144,8 @@ async function main() {
     console.log(`reporter_no_js: passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${artifacts}`);
   } finally {
     if (browser) await browser.close();
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-    rmSync(temp, { recursive: true, force: true });
+    await service.stop();
+    rmSync(dirname(dataDir), { recursive: true, force: true });
   }
 }
 
