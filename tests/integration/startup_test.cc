@@ -2,7 +2,10 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstdio>
+
 #include "store/database.h"
+#include "support/http_client.h"
 #include "support/service_process.h"
 
 namespace pillarbox::testing {
@@ -15,6 +18,22 @@ TEST(StartupTest, ServeRefusesASecretFileReadableByOthers) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("0600"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("chmod"), std::string::npos) << result.err;
+}
+
+// A systemd credential (LoadCredential=instance.key:...) is read from
+// --secret-file; the data folder then holds no secret at all.
+TEST(StartupTest, ServeReadsTheSecretFromSecretFile) {
+  ServiceProcess service;
+  TempDir credentials;
+  const std::string moved = credentials.path() + "/instance.key";
+  ASSERT_EQ(rename(service.secret_path().c_str(), moved.c_str()), 0);
+  ASSERT_EQ(chmod(moved.c_str(), 0400), 0);
+  const CommandResult without = RunPillarbox({"serve", "--data", service.data_dir(), "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(without.exit_code, 1);
+  ASSERT_TRUE(service.Start({"--secret-file", moved}));
+  HttpClient client(service.port());
+  EXPECT_EQ(client.Get("/healthz").status, 200);
+  EXPECT_EQ(client.Get("/followup").status, 200);
 }
 
 TEST(StartupTest, ServeRefusesADatabaseFromANewerSchema) {

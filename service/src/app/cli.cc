@@ -31,6 +31,8 @@ void AddInit(CLI::App& cli, InitOptions& options, int& exit_code) {
 void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& exit_code) {
   CLI::App* serve = cli.add_subcommand("serve", "Serve an initialized instance");
   serve->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
+  serve->add_option("--secret-file", options.secret_file,
+                    "The instance secret, when not <data>/instance.key (e.g. a systemd credential: %d/instance.key)");
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
   serve->add_option("--threads", options.http_threads, "HTTP I/O threads")->check(CLI::Range(1, 64))
       ->capture_default_str();

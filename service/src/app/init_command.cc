@@ -103,7 +103,7 @@ void PrintCredentials(const InitOptions& options, const InitResult& result) {
 }  // namespace
 
 int RunInit(const InitOptions& options) {
-  const InstanceLayout layout{options.data_dir};
+  const InstanceLayout layout{options.data_dir, ""};
   if (Status prepared = PrepareDataDir(layout); !prepared.ok()) {
     std::cerr << "pillarbox init: " << prepared.message() << "\n";
     return 1;

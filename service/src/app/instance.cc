@@ -22,10 +22,11 @@ Result<std::unique_ptr<store::Database>> OpenDatabaseAtCurrentSchema(const std::
 
 }  // namespace
 
-Result<Instance> OpenInstance(const std::string& data_dir) {
+Result<Instance> OpenInstance(const std::string& data_dir, const std::string& secret_file) {
   PB_RETURN_IF_ERROR(privacy::InitializeAndSelfTest());
   Instance instance;
   instance.layout.data_dir = data_dir;
+  instance.layout.secret_file = secret_file;
   PB_ASSIGN_OR_RETURN(auto keys, privacy::InstanceKeys::LoadFile(instance.layout.instance_secret()));
   instance.keys.emplace(std::move(keys));
   PB_ASSIGN_OR_RETURN(instance.database, OpenDatabaseAtCurrentSchema(instance.layout.database()));

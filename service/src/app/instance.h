@@ -26,8 +26,9 @@ struct Instance {
 // Opens the instance in `data_dir`: self-tests the crypto, loads the
 // instance secret (refusing loose permissions), opens the database, refuses a
 // schema newer than this build and applies pending migrations, loads desks
-// and questionnaires. Errors carry a message fit for an operator, naming the
-// file and the fix.
-Result<Instance> OpenInstance(const std::string& data_dir);
+// and questionnaires. The secret is read from `secret_file` when it is not
+// empty (InstanceLayout::secret_file). Errors carry a message fit for an
+// operator, naming the file and the fix.
+Result<Instance> OpenInstance(const std::string& data_dir, const std::string& secret_file = "");
 
 }  // namespace pillarbox::app

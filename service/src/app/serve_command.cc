@@ -56,7 +56,7 @@ int RunServe(const ServeOptions& options) {
   signal(SIGPIPE, SIG_IGN);  // Pistache: an aborted download must not kill us.
   ConfigureLogging(options.log_level);
 
-  auto instance = OpenInstance(options.data_dir);
+  auto instance = OpenInstance(options.data_dir, options.secret_file);
   if (!instance.ok()) {
     std::cerr << "pillarbox: cannot start: " << instance.status().message() << "\n";
     return 1;

@@ -13,6 +13,7 @@ namespace pillarbox::app {
 
 struct ServeOptions {
   std::string data_dir;
+  std::string secret_file;  // the instance secret's path when not <data_dir>/instance.key
   ListenAddress listen{"127.0.0.1", 8080};
   int http_threads = 2;
   size_t queue_capacity = 4096;  // pending submissions before 503
