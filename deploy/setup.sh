@@ -24,7 +24,7 @@ packages=(
   libgtest-dev libgmock-dev sqlite3
   libmagic-dev libexiv2-dev libtag1-dev libmstch-dev
 )
-test_packages=(wrk chromium nginx-light openssl)  # chromium: browser tests (tests/e2e); nginx-light, openssl: tests/deploy
+test_packages=(wrk chromium nginx-light openssl systemd)  # chromium: browser tests (tests/e2e); the rest: tests/deploy
 
 install_packages() {
   local wanted=("${packages[@]}")
