@@ -34,6 +34,12 @@ TEST(StartupTest, ServeReadsTheSecretFromSecretFile) {
   HttpClient client(service.port());
   EXPECT_EQ(client.Get("/healthz").status, 200);
   EXPECT_EQ(client.Get("/followup").status, 200);
+  // The offline commands take the same option.
+  EXPECT_EQ(RunPillarbox({"audit", "verify", "--data", service.data_dir()}).exit_code, 1);
+  const CommandResult verified =
+      RunPillarbox({"audit", "verify", "--data", service.data_dir(), "--secret-file", moved, "--json"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.err;
+  EXPECT_NE(verified.out.find("\"ok\": true"), std::string::npos) << verified.out;
 }
 
 TEST(StartupTest, ServeRefusesADatabaseFromANewerSchema) {

@@ -60,7 +60,7 @@ void PrintJson(const audit::AuditVerification& result) {
 }  // namespace
 
 int RunAuditVerify(const AuditVerifyOptions& options) {
-  Result<audit::AuditVerification> result = Verify(InstanceLayout{options.data_dir, ""});
+  Result<audit::AuditVerification> result = Verify(InstanceLayout{options.data_dir, options.secret_file});
   if (!result.ok()) {
     std::cerr << "pillarbox audit verify: " << result.status().message() << "\n";
     return 1;

@@ -9,6 +9,7 @@ namespace pillarbox::app {
 
 struct AuditVerifyOptions {
   std::string data_dir;
+  std::string secret_file;  // the instance secret when not <data_dir>/instance.key
   bool json_output = false;  // print the result as one JSON object on stdout
 };
 

@@ -19,6 +19,13 @@ namespace {
 
 constexpr char kVersion[] = "0.1.0";
 
+// Adds --secret-file to `command`: the instance secret's path when it is not
+// <data>/instance.key (e.g. /etc/pillarbox/instance.key, docs/OPERATIONS.md).
+void AddSecretFileOption(CLI::App* command, std::string& secret_file) {
+  command->add_option("--secret-file", secret_file,
+                      "The instance secret, when not <data>/instance.key (e.g. a systemd credential: %d/instance.key)");
+}
+
 void AddInit(CLI::App& cli, InitOptions& options, int& exit_code) {
   CLI::App* init = cli.add_subcommand("init", "Create a new instance in a data folder");
   init->add_option("--data", options.data_dir, "Data folder (created with mode 0700)")->required();
@@ -31,8 +38,7 @@ void AddInit(CLI::App& cli, InitOptions& options, int& exit_code) {
 void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& exit_code) {
   CLI::App* serve = cli.add_subcommand("serve", "Serve an initialized instance");
   serve->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
-  serve->add_option("--secret-file", options.secret_file,
-                    "The instance secret, when not <data>/instance.key (e.g. a systemd credential: %d/instance.key)");
+  AddSecretFileOption(serve, options.secret_file);
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
   serve->add_option("--threads", options.http_threads, "HTTP I/O threads")->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -87,6 +93,7 @@ void AddUser(CLI::App& cli, UserAddOptions& options, int& exit_code) {
   CLI::App* add = user->add_subcommand(
       "add", "Create an account; reads the signing-in admin's password and TOTP code from stdin, one per line");
   add->add_option("--data", options.data_dir, "Data folder of the instance")->required();
+  AddSecretFileOption(add, options.secret_file);
   add->add_option("--as", options.admin, "Username of the admin who signs in")->required();
   add->add_option("--username", options.username, "The new account's username")->required();
   add->add_option("--role", options.role, "admin, reviewer, partner or researcher")->required();
@@ -100,6 +107,7 @@ void AddAudit(CLI::App& cli, AuditVerifyOptions& options, int& exit_code) {
   audit->require_subcommand(1);
   CLI::App* verify = audit->add_subcommand("verify", "Check that no audit entry was edited, deleted or reordered");
   verify->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
+  AddSecretFileOption(verify, options.secret_file);
   verify->add_flag("--json", options.json_output, "Print the result as JSON");
   verify->callback([&options, &exit_code] { exit_code = RunAuditVerify(options); });
 }
@@ -138,6 +146,7 @@ void AddInstance(CLI::App& cli, InstanceSigningKeyOptions& options, int& exit_co
   instance->require_subcommand(1);
   CLI::App* signing_key = instance->add_subcommand("signing-key", "Print the instance's signing public key (hex)");
   signing_key->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
+  AddSecretFileOption(signing_key, options.secret_file);
   signing_key->callback([&options, &exit_code] { exit_code = RunInstanceSigningKey(options); });
 }
 

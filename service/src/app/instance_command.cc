@@ -19,7 +19,7 @@ Result<privacy::SigningPublicKey> SigningPublicKeyOf(const InstanceLayout& layou
 }  // namespace
 
 int RunInstanceSigningKey(const InstanceSigningKeyOptions& options) {
-  const Result<privacy::SigningPublicKey> key = SigningPublicKeyOf(InstanceLayout{options.data_dir, ""});
+  const Result<privacy::SigningPublicKey> key = SigningPublicKeyOf(InstanceLayout{options.data_dir, options.secret_file});
   if (!key.ok()) {
     std::cerr << "pillarbox instance signing-key: " << key.status().message() << "\n";
     return 1;

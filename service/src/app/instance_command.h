@@ -9,6 +9,7 @@ namespace pillarbox::app {
 
 struct InstanceSigningKeyOptions {
   std::string data_dir;
+  std::string secret_file;  // the instance secret when not <data_dir>/instance.key
 };
 
 // Reads the instance secret of `data_dir` (same permission checks as serve)

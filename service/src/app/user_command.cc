@@ -55,7 +55,7 @@ Result<accounts::AccountCredentials> SignInAndCreate(const UserAddOptions& optio
 }  // namespace
 
 int RunUserAdd(const UserAddOptions& options) {
-  auto instance = OpenInstance(options.data_dir);
+  auto instance = OpenInstance(options.data_dir, options.secret_file);
   if (!instance.ok()) {
     std::cerr << "pillarbox user add: " << instance.status().message() << "\n";
     return 1;

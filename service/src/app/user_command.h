@@ -13,6 +13,7 @@ namespace pillarbox::app {
 
 struct UserAddOptions {
   std::string data_dir;
+  std::string secret_file;  // the instance secret when not <data_dir>/instance.key
   std::string admin;  // the admin who signs in
   std::string username;
   std::string role;
