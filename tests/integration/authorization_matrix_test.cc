@@ -374,6 +374,7 @@ std::map<std::string, int> Expect(int anonymous, int admin, int same_desk, int o
 TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
   const std::vector<Row> rows = {
       {"get", "/healthz", Expect(200, 200, 200, 200, 200, 200)},
+      {"get", "/metrics", Expect(200, 200, 200, 200, 200, 200)},
       {"get", "/api/v1/taxonomy", Expect(200, 200, 200, 200, 200, 200)},
       {"get", "/api/v1/questionnaires/{kind}", Expect(200, 200, 200, 200, 200, 200)},
       {"post", "/api/v1/reports", Expect(201, 201, 201, 201, 201, 201)},

@@ -25,6 +25,7 @@
 #include "intake/proof_of_work.h"
 #include "intake/submission_quota.h"
 #include "app/reviewer_services.h"
+#include "app/service_gauges.h"
 #include "app/stats_services.h"
 #include "app/storage_pipeline.h"
 #include "stats/discrete_laplace.h"
@@ -150,6 +151,7 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "pillarbox: cannot start: " << started.message() << "\n";
     return 1;
   }
+  RegisterServiceGauges((*storage)->writer(), context);
   std::cout << "pillarbox listening on http://" << options.listen.host << ":" << server.port() << std::endl;
   spdlog::info("serving threads={} queue_capacity={} submissions_per_minute={} submission_burst={} pow_bits={}",
                options.http_threads, options.queue_capacity, options.submissions_per_minute,
@@ -162,6 +164,7 @@ int RunServe(const ServeOptions& options) {
   // Let the I/O threads flush the answers the writer just sent.
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   server.Shutdown();
+  UnregisterServiceGauges();
   const auto stats = (*storage)->stats();
   spdlog::info("stopped committed={} failed={} transactions={}", stats.committed_ops, stats.failed_ops,
                stats.transactions);

@@ -3,6 +3,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "common/metrics.h"
+
 namespace pillarbox {
 
 void ConfigureLogging(std::string_view level) {
@@ -18,6 +20,7 @@ void ConfigureLogging(std::string_view level) {
 void LogRequest(std::string_view route, int http_status, std::chrono::steady_clock::time_point started) {
   const auto micros =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  Metrics::Global().RecordRequest(route, http_status, std::chrono::microseconds(micros));
   spdlog::info("request route=\"{}\" status={} latency_us={}", route, http_status, micros);
 }
 

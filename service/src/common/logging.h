@@ -15,7 +15,8 @@ namespace pillarbox {
 void ConfigureLogging(std::string_view level);
 
 // Logs one finished request: route template (e.g. "POST /api/v1/reports"),
-// HTTP status and latency since `started`. Thread-safe.
+// HTTP status and latency since `started`, and counts it in Metrics::Global()
+// (GET /metrics). Thread-safe.
 void LogRequest(std::string_view route, int http_status, std::chrono::steady_clock::time_point started);
 
 }  // namespace pillarbox

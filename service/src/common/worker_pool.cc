@@ -46,4 +46,9 @@ void WorkerPool::Work() {
   }
 }
 
+size_t WorkerPool::QueueDepth() {
+  std::lock_guard lock(mutex_);
+  return tasks_.size();
+}
+
 }  // namespace pillarbox

@@ -29,6 +29,9 @@ class WorkerPool {
   // Runs every queued task, then joins the workers. Idempotent.
   void Stop();
 
+  // Tasks waiting for a worker now (for GET /metrics).
+  size_t QueueDepth();
+
  private:
   void Work();
 

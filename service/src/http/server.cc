@@ -8,6 +8,7 @@
 #include "http/aggregate_routes.h"
 #include "http/stats_routes.h"
 #include "http/auth_routes.h"
+#include "http/metrics_routes.h"
 #include "http/bundle_routes.h"
 #include "http/case_routes.h"
 #include "http/catalog_routes.h"
@@ -60,7 +61,8 @@ Status HttpServer::Start() {
   RegisterCaseRoutes(impl_->router, impl_->context);
   RegisterReporterRoutes(impl_->router, impl_->context);
   RegisterReporterPageRoutes(impl_->router, impl_->context);
-  RegisterAdminAppRoutes(impl_->router);  // when reporter_pages is set
+  RegisterAdminAppRoutes(impl_->router);
+  RegisterMetricsRoutes(impl_->router);  // when reporter_pages is set
 
   const auto opts = Pistache::Http::Endpoint::options()
                         .threads(impl_->options.threads)

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/metrics.h"
 #include "store/savepoint.h"
 #include "store/transaction.h"
 
@@ -104,6 +105,8 @@ void GroupCommitWriter::CommitBatch(std::deque<Pending>& batch) {
     }
   }
   if (!committed) outcomes.assign(batch.size(), Status::Unavailable("could not commit"));
+  Metrics::Global().RecordCommitBatch(batch.size());
+  if (!committed) Metrics::Global().Increment("pillarbox_commit_failures_total", "Group-commit transactions that failed.");
 
   const auto succeeded = static_cast<uint64_t>(std::count(outcomes.begin(), outcomes.end(), Status::Ok()));
   {
