@@ -56,6 +56,8 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
                     "Proof-of-work difficulty (leading zero bits) for API submissions and sign-ins (0: off)")
       ->check(CLI::Range(0, 32))->capture_default_str();
   serve->add_option("--log-level", options.log_level, "debug, info, warn or error")->capture_default_str();
+  serve->add_option("--log-format", options.log_format, "text, or json: one JSON object per line")
+      ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   serve->add_option("--max-file-mib", options.max_file_mib, "Largest evidence file, in MiB")
       ->check(CLI::Range(1, 100))->capture_default_str();
   serve->add_option("--max-files-per-report", options.max_files_per_report, "Evidence files of one report at most")

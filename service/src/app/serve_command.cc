@@ -55,7 +55,7 @@ int WaitForStopSignal(const sigset_t& signals) {
 int RunServe(const ServeOptions& options) {
   const sigset_t stop_signals = BlockStopSignals();
   signal(SIGPIPE, SIG_IGN);  // Pistache: an aborted download must not kill us.
-  ConfigureLogging(options.log_level);
+  ConfigureLogging(options.log_level, options.log_format == "json" ? LogFormat::kJson : LogFormat::kText);
 
   auto instance = OpenInstance(options.data_dir, options.secret_file);
   if (!instance.ok()) {

@@ -22,6 +22,7 @@ struct ServeOptions {
   int64_t submission_burst = 60;         // submissions accepted at once after a quiet spell
   int pow_bits = 0;                      // proof-of-work difficulty for API clients; 0: off
   std::string log_level = "info";
+  std::string log_format = "text";  // text or json (one object per line)
   size_t max_file_mib = 30;           // largest evidence file
   int64_t max_files_per_report = 20;  // evidence files of one report at most
   size_t max_staged_mib = 256;        // evidence uploads in progress, all together (memory)
