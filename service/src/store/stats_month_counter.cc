@@ -1,10 +1,19 @@
 #include "store/stats_month_counter.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdio>
 #include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <tuple>
 #include <utility>
+#include <chrono>
+#include <iostream>
 
+#include "store/hex_id_table.h"
 #include "store/row_loop.h"
 
 namespace pillarbox::store {
@@ -12,27 +21,85 @@ namespace {
 
 constexpr uint64_t kMaxCode = 0xFFFF;
 constexpr size_t kLinearSearchLimit = 32;
+constexpr size_t kPrefetchDistance = 16;
 
 bool SingleValued(StatsSource source) {
   return source == StatsSource::kKind || source == StatsSource::kRegion || source == StatsSource::kSector ||
          source == StatsSource::kStatus;
 }
 
-// Column of a single-valued source in kReportsSql.
-int ReportColumn(StatsSource source) {
+// Position of a single-valued source among the index's clear columns.
+int IndexPosition(StatsSource source) {
   switch (source) {
-    case StatsSource::kKind: return 1;
-    case StatsSource::kRegion: return 2;
-    case StatsSource::kSector: return 3;
-    default: return 4;
+    case StatsSource::kKind: return 0;
+    case StatsSource::kRegion: return 1;
+    case StatsSource::kSector: return 2;
+    default: return 3;
   }
 }
 
-// The reports of the day range with their clear columns and id: one walk of
-// the covering index (the id is part of it: reports is WITHOUT ROWID).
-constexpr char kReportsSql[] =
-    "SELECT r.received_day, r.kind, r.region, r.sector, r.status, r.id FROM reports r "
-    "INDEXED BY reports_by_day_clear WHERE r.received_day BETWEEN ?1 AND ?2 AND r.demo = 0";
+constexpr const char* kIndexColumns[] = {"r.kind", "r.region", "r.sector", "r.status"};
+
+// Days [from, to] (to_inclusive) or [from, to): the parts of a query's range.
+struct DayRange {
+  std::string from;
+  std::string to;
+  bool to_inclusive = true;
+};
+
+// "YYYY-MM" -> months since year 0, or -1.
+int MonthIndex(std::string_view month) {
+  int year = 0, number = 0;
+  if (month.size() != 7 || month[4] != '-' || std::sscanf(std::string(month).c_str(), "%4d-%2d", &year, &number) != 2 ||
+      number < 1 || number > 12) {
+    return -1;
+  }
+  return year * 12 + number - 1;
+}
+
+std::string MonthName(int index) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d", index / 12, index % 12 + 1);
+  return text;
+}
+
+// The whole range, or two halves (by months, or by days within one month)
+// that partition it exactly under text comparison.
+std::vector<DayRange> SplitRange(std::string_view from_month, std::string_view to_month, bool halves) {
+  const std::string from(from_month), to(to_month);
+  const int first = MonthIndex(from), last = MonthIndex(to);
+  if (!halves || first < 0 || last < first) return {{from + "-01", to + "-31", true}};
+  const std::string middle = last == first ? from + "-16" : MonthName(first + (last - first + 1) / 2) + "-01";
+  return {{from + "-01", middle, false}, {middle, to + "-31", true}};
+}
+
+// SQL texts are prepared by pointer (Database::Prepare caches them): each
+// shape's text is built once and kept for the life of the process (at most
+// 64 shapes).
+const char* InternSql(const std::string& key, const std::function<std::string()>& build) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<std::string>> texts;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = texts[key];
+  if (!slot) slot = std::make_unique<std::string>(build());
+  return slot->c_str();
+}
+
+// The reports of a day range from the covering index (the id is part of it:
+// reports is WITHOUT ROWID): the day, the clear columns of `mask` (bit p =
+// index position p) in index order, then the id when asked for.
+const char* ReportsSql(unsigned mask, bool with_id, bool to_inclusive) {
+  const std::string key = std::to_string(mask) + (with_id ? "i" : "") + (to_inclusive ? "e" : "");
+  return InternSql(key, [mask, with_id, to_inclusive] {
+    std::string columns = "r.received_day";
+    for (int p = 0; p < 4; ++p) {
+      if ((mask & (1u << p)) != 0) columns += std::string(", ") + kIndexColumns[p];
+    }
+    if (with_id) columns += ", r.id";
+    return "SELECT " + columns + " FROM reports r INDEXED BY reports_by_day_clear WHERE r.received_day >= ?1 AND "
+           "r.received_day " + (to_inclusive ? "<=" : "<") + " ?2 AND r.demo = 0";
+  });
+}
 
 // (report id, value) of each multi-valued source, one scan each. Pillar
 // links and clear answers are unique per (report, value) by their primary
@@ -55,104 +122,269 @@ const char* LinkSql(StatsSource source) {
   }
 }
 
-// Report ids of the range, in read order, with an open-addressing table from
-// id to position.
-class ReportIds {
- public:
-  void Add(std::string_view id) {
-    starts_.push_back(arena_.size());
-    arena_.append(id);
-  }
-
-  void BuildIndex() {
-    starts_.push_back(arena_.size());
-    size_t capacity = 16;
-    while (capacity < 2 * Size()) capacity *= 2;
-    slots_.assign(capacity, 0);
-    mask_ = capacity - 1;
-    for (uint32_t i = 0; i < Size(); ++i) {
-      size_t slot = std::hash<std::string_view>{}(Id(i)) & mask_;
-      while (slots_[slot] != 0) slot = (slot + 1) & mask_;
-      slots_[slot] = i + 1;
-    }
-  }
-
-  // Position of `id`, or -1 when it is not a report of the range.
-  int64_t Find(std::string_view id) const {
-    size_t slot = std::hash<std::string_view>{}(id) & mask_;
-    while (slots_[slot] != 0) {
-      if (Id(slots_[slot] - 1) == id) return slots_[slot] - 1;
-      slot = (slot + 1) & mask_;
-    }
-    return -1;
-  }
-
-  size_t Size() const { return slots_.empty() ? starts_.size() : starts_.size() - 1; }
-
- private:
-  std::string_view Id(uint32_t i) const {
-    return std::string_view(arena_).substr(starts_[i], starts_[i + 1] - starts_[i]);
-  }
-
-  std::string arena_;
-  std::vector<size_t> starts_;
-  std::vector<uint32_t> slots_;
-  size_t mask_ = 0;
+// What one read of reports gives, positions local to the part. Codes are
+// the part's own (parts run on different threads) and are mapped to the
+// query's codes afterwards. Ids that are not 32 lowercase hex digits (none
+// from intake; tests use short ones) are kept as text in `odd_ids`.
+struct ReportPart {
+  explicit ReportPart(size_t width) : codes(width) {}
+  StatsValueCodes codes;
+  std::vector<uint64_t> keys;  // month code in bits 0-15, single column i in bits 16(i+1)..
+  std::vector<HexId> ids;      // when ids are read (a zero id at odd positions)
+  HexIdTable table;            // id -> position, built by the task that read the part
+  std::unordered_map<std::string, uint32_t> odd_ids;  // id -> position
+  std::vector<uint32_t> odd_positions;                // ascending
 };
 
+// Indexes the ids read into `part` (in the reading task: the random writes
+// of one part overlap the other thread's reading).
+void IndexIds(ReportPart& part) {
+  part.table = HexIdTable(part.ids.size());
+  const size_t n = part.ids.size();
+  size_t odd = 0;
+  for (size_t p = 0; p < n; ++p) {
+    if (p + kPrefetchDistance < n) part.table.Prefetch(part.ids[p + kPrefetchDistance]);
+    if (odd < part.odd_positions.size() && part.odd_positions[odd] == p) {
+      ++odd;  // a placeholder: the id is in odd_ids
+      continue;
+    }
+    part.table.Insert(part.ids[p], static_cast<uint32_t>(p));
+  }
+}
+
+// The links of one multi-valued column: (report id, value code).
+struct LinkPart {
+  explicit LinkPart(size_t width) : codes(width) {}
+  StatsValueCodes codes;
+  std::vector<std::pair<HexId, uint32_t>> links;
+  std::vector<std::pair<std::string, uint32_t>> odd_links;
+};
+
+Status ReadReports(Database& db, const std::vector<StatsColumn>& columns, const DayRange& range, bool with_ids,
+                   ReportPart& part) {
+  unsigned mask = 0;
+  for (const auto& column : columns) {
+    if (SingleValued(column.source)) mask |= 1u << IndexPosition(column.source);
+  }
+  // Result column of each single-valued column (0 for the others).
+  std::vector<int> result_column(columns.size(), 0);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (!SingleValued(columns[i].source)) continue;
+    const int p = IndexPosition(columns[i].source);
+    result_column[i] = 1 + __builtin_popcount(mask & ((1u << p) - 1));
+  }
+  const int id_column = 1 + __builtin_popcount(mask);
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(ReportsSql(mask, with_ids, range.to_inclusive)));
+  select->BindText(1, range.from);
+  select->BindText(2, range.to);
+  Status status = Status::Ok();
+  PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
+    if (!status.ok()) return;
+    Result<uint64_t> key = part.codes.Code(0, row.ColumnTextView(0).substr(0, 7));
+    uint64_t packed = key.ok() ? *key : 0;
+    for (size_t i = 0; i < columns.size() && key.ok(); ++i) {
+      if (result_column[i] == 0) continue;
+      key = part.codes.Code(i + 1, row.ColumnTextView(result_column[i]));
+      if (key.ok()) packed |= *key << (16 * (i + 1));
+    }
+    if (!key.ok()) {
+      status = key.status();
+      return;
+    }
+    if (with_ids) {
+      const std::string_view text = row.ColumnTextView(id_column);
+      HexId id;
+      if (!ParseHexId(text, id)) {
+        id = HexId{};
+        part.odd_ids.emplace(std::string(text), static_cast<uint32_t>(part.keys.size()));
+        part.odd_positions.push_back(static_cast<uint32_t>(part.keys.size()));
+      }
+      part.ids.push_back(id);
+    }
+    part.keys.push_back(packed);
+  }));
+  PB_RETURN_IF_ERROR(status);
+  if (with_ids) IndexIds(part);
+  return Status::Ok();
+}
+
+Status ReadLinks(Database& db, const StatsColumn& column, size_t column_index, LinkPart& part) {
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(LinkSql(column.source)));
+  if (column.source == StatsSource::kAnswer) select->BindText(1, column.answer_field);
+  Status status = Status::Ok();
+  PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
+    if (!status.ok()) return;
+    Result<uint64_t> code = part.codes.Code(column_index + 1, row.ColumnTextView(1));
+    if (!code.ok()) {
+      status = code.status();
+      return;
+    }
+    const std::string_view text = row.ColumnTextView(0);
+    HexId id;
+    if (ParseHexId(text, id)) {
+      part.links.emplace_back(id, static_cast<uint32_t>(*code));
+    } else {
+      part.odd_links.emplace_back(std::string(text), static_cast<uint32_t>(*code));
+    }
+  }));
+  return status;
+}
+
+// Runs `tasks` (each given a connection) on `db` and, when given, on `helper`
+// in a second thread, both taking the next task not taken yet. Returns the
+// first failure in task order.
+Status RunTasks(Database& db, Database* helper, const std::vector<std::function<Status(Database&)>>& tasks) {
+  std::vector<Status> results(tasks.size(), Status::Ok());
+  std::atomic<size_t> next{0};
+  const auto work = [&tasks, &results, &next](Database& connection) {
+    for (size_t t = next++; t < tasks.size(); t = next++) results[t] = tasks[t](connection);
+  };
+  if (helper != nullptr) {
+    std::thread second([&work, helper] { work(*helper); });
+    work(db);
+    second.join();
+  } else {
+    work(db);
+  }
+  for (auto& result : results) PB_RETURN_IF_ERROR(result);
+  return Status::Ok();
+}
+
+// map[book][part code] = the query's code of the same value.
+Result<std::vector<std::vector<uint64_t>>> CodeMap(StatsValueCodes& codes, const StatsValueCodes& part, size_t width) {
+  std::vector<std::vector<uint64_t>> map(width + 1);
+  for (size_t book = 0; book <= width; ++book) {
+    for (uint64_t c = 0; c < part.Size(book); ++c) {
+      PB_ASSIGN_OR_RETURN(uint64_t code, codes.Code(book, part.Value(book, c)));
+      map[book].push_back(code);
+    }
+  }
+  return map;
+}
+
+// Runs fn(0) and fn(1): on two threads when `parallel`, else one after the
+// other.
+void RunHalves(bool parallel, const std::function<void(size_t)>& fn) {
+  if (!parallel) {
+    fn(0);
+    fn(1);
+    return;
+  }
+  std::thread second([&fn] { fn(1); });
+  fn(0);
+  second.join();
+}
+
+// [begin, end) of half `h` of n items.
+std::pair<size_t, size_t> Half(size_t n, size_t h) { return h == 0 ? std::pair{size_t{0}, n / 2} : std::pair{n / 2, n}; }
+
+// The links of one column matched to reports: (report position in the
+// query, value code in the query).
+using Matches = std::vector<std::pair<uint32_t, uint32_t>>;
+
+// Matches links[begin, end) of `links` against the reports' tables (part k's
+// positions start at offsets[k]); `code_map` maps the link part's codes.
+void MatchLinks(const LinkPart& links, size_t begin, size_t end, const std::vector<uint64_t>& code_map,
+                const std::vector<std::unique_ptr<ReportPart>>& reports, const std::vector<uint32_t>& offsets,
+                Matches& out) {
+  for (size_t j = begin; j < end; ++j) {
+    if (j + kPrefetchDistance < end) {
+      for (const auto& part : reports) part->table.Prefetch(links.links[j + kPrefetchDistance].first);
+    }
+    const auto& [id, code] = links.links[j];
+    for (size_t k = 0; k < reports.size(); ++k) {
+      const std::optional<uint32_t> position = reports[k]->table.Find(id);
+      if (position.has_value()) {
+        out.emplace_back(offsets[k] + *position, static_cast<uint32_t>(code_map[code]));
+        break;
+      }
+    }
+  }
+}
+
+void MatchOddLinks(const LinkPart& links, const std::vector<uint64_t>& code_map,
+                   const std::vector<std::unique_ptr<ReportPart>>& reports, const std::vector<uint32_t>& offsets,
+                   Matches& out) {
+  for (const auto& [text, code] : links.odd_links) {
+    for (size_t k = 0; k < reports.size(); ++k) {
+      const auto found = reports[k]->odd_ids.find(text);
+      if (found != reports[k]->odd_ids.end()) {
+        out.emplace_back(offsets[k] + found->second, static_cast<uint32_t>(code_map[code]));
+        break;
+      }
+    }
+  }
+}
+
 // The values of one multi-valued column per report position: the value codes
-// of report r are codes[offsets[r]..offsets[r+1]).
+// of report r are codes[offsets[r]..offsets[r+1]). Only built when a subset
+// has two multi-valued columns.
 struct LinkLists {
   std::vector<uint32_t> offsets;
   std::vector<uint64_t> codes;
 };
 
-Result<LinkLists> ReadLinks(Database& db, const StatsColumn& column, size_t column_index, const ReportIds& ids,
-                            StatsValueCodes& codes) {
-  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(LinkSql(column.source)));
-  if (column.source == StatsSource::kAnswer) select->BindText(1, column.answer_field);
-  std::vector<std::pair<uint32_t, uint64_t>> links;
-  Status status = Status::Ok();
-  PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
-    if (!status.ok()) return;
-    const int64_t position = ids.Find(row.ColumnTextView(0));
-    if (position < 0) return;
-    Result<uint64_t> code = codes.Code(column_index + 1, row.ColumnTextView(1));
-    if (!code.ok()) {
-      status = code.status();
-      return;
-    }
-    links.emplace_back(static_cast<uint32_t>(position), *code);
-  }));
-  PB_RETURN_IF_ERROR(status);
+LinkLists ListsOf(const Matches& matched, size_t reports) {
   LinkLists lists;
-  lists.offsets.assign(ids.Size() + 1, 0);
-  for (const auto& link : links) ++lists.offsets[link.first + 1];
+  lists.offsets.assign(reports + 1, 0);
+  for (const auto& link : matched) ++lists.offsets[link.first + 1];
   for (size_t i = 1; i < lists.offsets.size(); ++i) lists.offsets[i] += lists.offsets[i - 1];
-  lists.codes.resize(links.size());
+  lists.codes.resize(matched.size());
   std::vector<uint32_t> next(lists.offsets.begin(), lists.offsets.end() - 1);
-  for (const auto& link : links) lists.codes[next[link.first]++] = link.second;
+  for (const auto& link : matched) lists.codes[next[link.first]++] = link.second;
   return lists;
 }
 
 // One subset being counted: its single-valued columns (full column index,
-// key shift) and its multi-valued columns (link lists, key shift).
+// key shift) and its multi-valued columns (column index, key shift).
 struct SubsetPlan {
   std::vector<std::pair<size_t, int>> singles;
-  std::vector<std::pair<const LinkLists*, int>> multis;
-  StatsKeyCounts counts;
+  std::vector<std::pair<size_t, int>> multis;
+
+  // The subset's key of a report: month and its single-valued values.
+  uint64_t SinglesKey(uint64_t full) const {
+    uint64_t key = full & kMaxCode;
+    for (const auto& [i, shift] : singles) key |= ((full >> (16 * (i + 1))) & kMaxCode) << shift;
+    return key;
+  }
 };
 
 // Counts report `r` once per combination of its values in the multi-valued
 // columns `plan.multis[depth..]`.
-void AddCombinations(SubsetPlan& plan, size_t depth, uint32_t r, uint64_t key) {
+void AddCombinations(const SubsetPlan& plan, const std::vector<LinkLists>& lists, size_t depth, uint32_t r,
+                     uint64_t key, StatsKeyCounts& counts) {
   if (depth == plan.multis.size()) {
-    plan.counts.Add(key, 1);
+    counts.Add(key, 1);
     return;
   }
-  const auto& [list, shift] = plan.multis[depth];
-  for (uint32_t i = list->offsets[r]; i < list->offsets[r + 1]; ++i) {
-    AddCombinations(plan, depth + 1, r, key | (list->codes[i] << shift));
+  const auto& [column, shift] = plan.multis[depth];
+  const LinkLists& list = lists[column];
+  for (uint32_t i = list.offsets[r]; i < list.offsets[r + 1]; ++i) {
+    AddCombinations(plan, lists, depth + 1, r, key | (list.codes[i] << shift), counts);
+  }
+}
+
+// Counts half `h` of the subset's rows into `counts`: the reports (no
+// multi-valued column), the matched links (one), or the reports' combinations
+// (several).
+void CountHalf(const SubsetPlan& plan, size_t h, const std::vector<uint64_t>& full_keys,
+               const std::vector<Matches>& matches, const std::vector<LinkLists>& lists, StatsKeyCounts& counts) {
+  if (plan.multis.size() == 1) {
+    const auto& [column, shift] = plan.multis.front();
+    const Matches& matched = matches[column];
+    const auto [begin, end] = Half(matched.size(), h);
+    for (size_t j = begin; j < end; ++j) {
+      counts.Add(plan.SinglesKey(full_keys[matched[j].first]) | (uint64_t{matched[j].second} << shift), 1);
+    }
+    return;
+  }
+  const auto [begin, end] = Half(full_keys.size(), h);
+  for (size_t r = begin; r < end; ++r) {
+    if (plan.multis.empty()) {
+      counts.Add(plan.SinglesKey(full_keys[r]), 1);
+    } else {
+      AddCombinations(plan, lists, 0, static_cast<uint32_t>(r), plan.SinglesKey(full_keys[r]), counts);
+    }
   }
 }
 
@@ -192,42 +424,84 @@ std::vector<StatsRow> StatsKeyCounts::Rows(const StatsValueCodes& codes, const s
   return rows;
 }
 
-Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, const std::vector<StatsColumn>& columns,
+Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Database* helper,
+                                                                const std::vector<StatsColumn>& columns,
                                                                 const std::vector<std::vector<size_t>>& subsets,
-                                                                std::string_view from_day, std::string_view to_day) {
-  StatsValueCodes codes(columns.size());
-  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kReportsSql));
-  select->BindText(1, from_day);
-  select->BindText(2, to_day);
-  // Per report: the month code in bits 0-15 and the code of single-valued
-  // column i in bits 16(i+1).. (the full column list's layout).
-  ReportIds ids;
-  std::vector<uint64_t> full_keys;
-  Status status = Status::Ok();
-  PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
-    if (!status.ok()) return;
-    Result<uint64_t> key = codes.Code(0, row.ColumnTextView(0).substr(0, 7));
-    uint64_t packed = key.ok() ? *key : 0;
-    for (size_t i = 0; i < columns.size() && key.ok(); ++i) {
-      if (!SingleValued(columns[i].source)) continue;
-      key = codes.Code(i + 1, row.ColumnTextView(ReportColumn(columns[i].source)));
-      if (key.ok()) packed |= *key << (16 * (i + 1));
-    }
-    if (!key.ok()) {
-      status = key.status();
-      return;
-    }
-    full_keys.push_back(packed);
-    ids.Add(row.ColumnTextView(5));
-  }));
-  PB_RETURN_IF_ERROR(status);
-  ids.BuildIndex();
-  std::vector<LinkLists> lists(columns.size());
-  for (size_t i = 0; i < columns.size(); ++i) {
+                                                                std::string_view from_month,
+                                                                std::string_view to_month) {
+  const size_t width = columns.size();
+  bool with_ids = false;
+  for (const auto& column : columns) with_ids = with_ids || !SingleValued(column.source);
+  // Tasks, longest first: the link scans, then the reports in one or two
+  // parts of the range.
+  const std::vector<DayRange> ranges = SplitRange(from_month, to_month, helper != nullptr);
+  std::vector<std::unique_ptr<LinkPart>> link_parts(width);
+  std::vector<std::unique_ptr<ReportPart>> report_parts;
+  std::vector<std::function<Status(Database&)>> tasks;
+  for (size_t i = 0; i < width; ++i) {
     if (SingleValued(columns[i].source)) continue;
-    PB_ASSIGN_OR_RETURN(lists[i], ReadLinks(db, columns[i], i, ids, codes));
+    link_parts[i] = std::make_unique<LinkPart>(width);
+    LinkPart* part = link_parts[i].get();
+    tasks.push_back([&columns, i, part](Database& connection) { return ReadLinks(connection, columns[i], i, *part); });
   }
+  for (const DayRange& range : ranges) {
+    report_parts.push_back(std::make_unique<ReportPart>(width));
+    ReportPart* part = report_parts.back().get();
+    tasks.push_back([&columns, &range, with_ids, part](Database& connection) {
+      return ReadReports(connection, columns, range, with_ids, *part);
+    });
+  }
+  auto T0 = std::chrono::steady_clock::now();
+  auto LAP = [&T0](const char* what) { auto now = std::chrono::steady_clock::now(); if (getenv("SPT")) std::cerr << what << " " << std::chrono::duration<double, std::milli>(now - T0).count() << "\n"; T0 = now; };
+  PB_RETURN_IF_ERROR(RunTasks(db, helper, tasks));
+  LAP("tasks");
+
+  // The parts' codes mapped to the query's; the reports' keys in part order.
+  StatsValueCodes codes(width);
+  std::vector<uint64_t> full_keys;
+  std::vector<uint32_t> offsets;
+  size_t reports = 0;
+  for (const auto& part : report_parts) reports += part->keys.size();
+  full_keys.reserve(reports);
+  for (const auto& part : report_parts) {
+    PB_ASSIGN_OR_RETURN(auto map, CodeMap(codes, part->codes, width));
+    offsets.push_back(static_cast<uint32_t>(full_keys.size()));
+    for (const uint64_t key : part->keys) {
+      uint64_t packed = map[0][key & kMaxCode];
+      for (size_t i = 0; i < width; ++i) {
+        if (SingleValued(columns[i].source)) packed |= map[i + 1][(key >> (16 * (i + 1))) & kMaxCode] << (16 * (i + 1));
+      }
+      full_keys.push_back(packed);
+    }
+  }
+  LAP("remap");
+  // Links matched to reports, each column's links in two halves.
+  std::vector<Matches> matches(width);
+  std::vector<std::vector<uint64_t>> link_maps(width);
+  for (size_t i = 0; i < width; ++i) {
+    if (!link_parts[i]) continue;
+    PB_ASSIGN_OR_RETURN(auto map, CodeMap(codes, link_parts[i]->codes, width));
+    link_maps[i] = std::move(map[i + 1]);
+  }
+  const bool parallel = helper != nullptr;
+  std::vector<std::vector<Matches>> halves(2, std::vector<Matches>(width));
+  RunHalves(parallel, [&](size_t h) {
+    for (size_t i = 0; i < width; ++i) {
+      if (!link_parts[i]) continue;
+      const auto [begin, end] = Half(link_parts[i]->links.size(), h);
+      halves[h][i].reserve(end - begin);
+      MatchLinks(*link_parts[i], begin, end, link_maps[i], report_parts, offsets, halves[h][i]);
+      if (h == 1) MatchOddLinks(*link_parts[i], link_maps[i], report_parts, offsets, halves[h][i]);
+    }
+  });
+  for (size_t i = 0; i < width; ++i) {
+    matches[i] = std::move(halves[0][i]);
+    matches[i].insert(matches[i].end(), halves[1][i].begin(), halves[1][i].end());
+  }
+  LAP("join");
+
   std::vector<SubsetPlan> plans(subsets.size());
+  bool needs_lists = false;
   for (size_t s = 0; s < subsets.size(); ++s) {
     for (size_t p = 0; p < subsets[s].size(); ++p) {
       const size_t i = subsets[s][p];
@@ -235,20 +509,26 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, co
       if (SingleValued(columns[i].source)) {
         plans[s].singles.emplace_back(i, shift);
       } else {
-        plans[s].multis.emplace_back(&lists[i], shift);
+        plans[s].multis.emplace_back(i, shift);
       }
     }
+    needs_lists = needs_lists || plans[s].multis.size() > 1;
   }
-  for (uint32_t r = 0; r < full_keys.size(); ++r) {
-    const uint64_t full = full_keys[r];
-    for (SubsetPlan& plan : plans) {
-      uint64_t key = full & kMaxCode;
-      for (const auto& [i, shift] : plan.singles) key |= ((full >> (16 * (i + 1))) & kMaxCode) << shift;
-      AddCombinations(plan, 0, r, key);
+  std::vector<LinkLists> lists(width);
+  if (needs_lists) {
+    for (size_t i = 0; i < width; ++i) {
+      if (link_parts[i]) lists[i] = ListsOf(matches[i], full_keys.size());
     }
   }
+  std::vector<std::vector<StatsKeyCounts>> counts(2, std::vector<StatsKeyCounts>(subsets.size()));
+  RunHalves(parallel, [&](size_t h) {
+    for (size_t s = 0; s < subsets.size(); ++s) CountHalf(plans[s], h, full_keys, matches, lists, counts[h][s]);
+  });
+  for (size_t s = 0; s < subsets.size(); ++s) counts[0][s].AddAll(counts[1][s]);
+  LAP("count");
   std::vector<std::vector<StatsRow>> results;
-  for (size_t s = 0; s < subsets.size(); ++s) results.push_back(plans[s].counts.Rows(codes, subsets[s]));
+  for (size_t s = 0; s < subsets.size(); ++s) results.push_back(counts[0][s].Rows(codes, subsets[s]));
+  LAP("rows");
   return results;
 }
 
