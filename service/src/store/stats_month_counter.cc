@@ -13,7 +13,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "store/hex_id_table.h"
+#include "store/hex_id_table.h"  // HexId, ParseHexId
 #include "store/row_loop.h"
 
 namespace pillarbox::store {
@@ -21,7 +21,6 @@ namespace {
 
 constexpr uint64_t kMaxCode = 0xFFFF;
 constexpr size_t kLinearSearchLimit = 32;
-constexpr size_t kPrefetchDistance = 16;
 
 bool SingleValued(StatsSource source) {
   return source == StatsSource::kKind || source == StatsSource::kRegion || source == StatsSource::kSector ||
@@ -105,8 +104,10 @@ const char* ReportsSql(unsigned mask, bool with_id, bool to_inclusive) {
 // links and clear answers are unique per (report, value) by their primary
 // keys; case links are made distinct per (report, value) as a report can be
 // in several cases.
-constexpr char kPillarLinksSql[] = "SELECT report_id, pillar FROM report_pillars";
-constexpr char kAnswerLinksSql[] = "SELECT report_id, value FROM report_clear_answers WHERE field = ?1";
+constexpr char kPillarLinksSql[] =
+    "SELECT report_id, pillar FROM report_pillars INDEXED BY report_pillars_by_report ORDER BY report_id";
+constexpr char kAnswerLinksSql[] =
+    "SELECT report_id, value FROM report_clear_answers WHERE field = ?1 ORDER BY report_id";
 constexpr char kActionKindLinksSql[] =
     "SELECT DISTINCT cr.report_id, a.kind FROM case_reports cr "
     "JOIN case_actions ca ON ca.case_id = cr.case_id JOIN actions a ON a.id = ca.action_id";
@@ -122,6 +123,34 @@ const char* LinkSql(StatsSource source) {
   }
 }
 
+bool IdLess(const HexId& a, const HexId& b) { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
+
+// A report id and its position in its part.
+struct IdPosition {
+  HexId id;
+  uint32_t position = 0;
+};
+
+// Sorts `items` by id (id_of(item)): nothing to do when they are sorted
+// already (links read in report id order); otherwise one bucket pass on the
+// top 16 bits (random ids spread evenly) and a sort of each small bucket.
+template <typename T, typename IdOf>
+void SortByHexId(std::vector<T>& items, IdOf id_of) {
+  const auto less = [&id_of](const T& a, const T& b) { return IdLess(id_of(a), id_of(b)); };
+  if (std::is_sorted(items.begin(), items.end(), less)) return;
+  constexpr size_t kBuckets = 1 << 16;
+  std::vector<uint32_t> starts(kBuckets + 1, 0);
+  for (const T& item : items) ++starts[(id_of(item).hi >> 48) + 1];
+  for (size_t b = 1; b <= kBuckets; ++b) starts[b] += starts[b - 1];
+  std::vector<T> out(items.size());
+  std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
+  for (const T& item : items) out[next[id_of(item).hi >> 48]++] = item;
+  for (size_t b = 0; b < kBuckets; ++b) {
+    if (starts[b + 1] - starts[b] > 1) std::sort(out.begin() + starts[b], out.begin() + starts[b + 1], less);
+  }
+  items.swap(out);
+}
+
 // What one read of reports gives, positions local to the part. Codes are
 // the part's own (parts run on different threads) and are mapped to the
 // query's codes afterwards. Ids that are not 32 lowercase hex digits (none
@@ -130,29 +159,11 @@ struct ReportPart {
   explicit ReportPart(size_t width) : codes(width) {}
   StatsValueCodes codes;
   std::vector<uint64_t> keys;  // month code in bits 0-15, single column i in bits 16(i+1)..
-  std::vector<HexId> ids;      // when ids are read (a zero id at odd positions)
-  HexIdTable table;            // id -> position, built by the task that read the part
+  std::vector<IdPosition> sorted;  // when ids are read: (id, position) sorted by id
   std::unordered_map<std::string, uint32_t> odd_ids;  // id -> position
-  std::vector<uint32_t> odd_positions;                // ascending
 };
 
-// Indexes the ids read into `part` (in the reading task: the random writes
-// of one part overlap the other thread's reading).
-void IndexIds(ReportPart& part) {
-  part.table = HexIdTable(part.ids.size());
-  const size_t n = part.ids.size();
-  size_t odd = 0;
-  for (size_t p = 0; p < n; ++p) {
-    if (p + kPrefetchDistance < n) part.table.Prefetch(part.ids[p + kPrefetchDistance]);
-    if (odd < part.odd_positions.size() && part.odd_positions[odd] == p) {
-      ++odd;  // a placeholder: the id is in odd_ids
-      continue;
-    }
-    part.table.Insert(part.ids[p], static_cast<uint32_t>(p));
-  }
-}
-
-// The links of one multi-valued column: (report id, value code).
+// The links of one column: (report id, value code).
 struct LinkPart {
   explicit LinkPart(size_t width) : codes(width) {}
   StatsValueCodes codes;
@@ -194,17 +205,17 @@ Status ReadReports(Database& db, const std::vector<StatsColumn>& columns, const 
     if (with_ids) {
       const std::string_view text = row.ColumnTextView(id_column);
       HexId id;
-      if (!ParseHexId(text, id)) {
-        id = HexId{};
-        part.odd_ids.emplace(std::string(text), static_cast<uint32_t>(part.keys.size()));
-        part.odd_positions.push_back(static_cast<uint32_t>(part.keys.size()));
+      const auto position = static_cast<uint32_t>(part.keys.size());
+      if (ParseHexId(text, id)) {
+        part.sorted.push_back({id, position});
+      } else {
+        part.odd_ids.emplace(std::string(text), position);
       }
-      part.ids.push_back(id);
     }
     part.keys.push_back(packed);
   }));
   PB_RETURN_IF_ERROR(status);
-  if (with_ids) IndexIds(part);
+  SortByHexId(part.sorted, [](const IdPosition& item) -> const HexId& { return item.id; });
   return Status::Ok();
 }
 
@@ -227,7 +238,9 @@ Status ReadLinks(Database& db, const StatsColumn& column, size_t column_index, L
       part.odd_links.emplace_back(std::string(text), static_cast<uint32_t>(*code));
     }
   }));
-  return status;
+  PB_RETURN_IF_ERROR(status);
+  SortByHexId(part.links, [](const std::pair<HexId, uint32_t>& link) -> const HexId& { return link.first; });
+  return Status::Ok();
 }
 
 // Runs `tasks` (each given a connection) on `db` and, when given, on `helper`
@@ -282,21 +295,24 @@ std::pair<size_t, size_t> Half(size_t n, size_t h) { return h == 0 ? std::pair{s
 // query, value code in the query).
 using Matches = std::vector<std::pair<uint32_t, uint32_t>>;
 
-// Matches links[begin, end) of `links` against the reports' tables (part k's
-// positions start at offsets[k]); `code_map` maps the link part's codes.
+// Matches links[begin, end) of `links` (sorted by id) against each part's
+// sorted ids in one merge pass (part k's positions start at offsets[k]);
+// `code_map` maps the link part's codes.
 void MatchLinks(const LinkPart& links, size_t begin, size_t end, const std::vector<uint64_t>& code_map,
                 const std::vector<std::unique_ptr<ReportPart>>& reports, const std::vector<uint32_t>& offsets,
                 Matches& out) {
-  for (size_t j = begin; j < end; ++j) {
-    if (j + kPrefetchDistance < end) {
-      for (const auto& part : reports) part->table.Prefetch(links.links[j + kPrefetchDistance].first);
-    }
-    const auto& [id, code] = links.links[j];
-    for (size_t k = 0; k < reports.size(); ++k) {
-      const std::optional<uint32_t> position = reports[k]->table.Find(id);
-      if (position.has_value()) {
-        out.emplace_back(offsets[k] + *position, static_cast<uint32_t>(code_map[code]));
-        break;
+  if (begin >= end) return;
+  for (size_t k = 0; k < reports.size(); ++k) {
+    const std::vector<IdPosition>& sorted = reports[k]->sorted;
+    size_t r = static_cast<size_t>(
+        std::lower_bound(sorted.begin(), sorted.end(), links.links[begin].first,
+                         [](const IdPosition& item, const HexId& id) { return IdLess(item.id, id); }) -
+        sorted.begin());
+    for (size_t j = begin; j < end && r < sorted.size(); ++j) {
+      const auto& [id, code] = links.links[j];
+      while (r < sorted.size() && IdLess(sorted[r].id, id)) ++r;
+      if (r < sorted.size() && sorted[r].id == id) {
+        out.emplace_back(offsets[k] + sorted[r].position, static_cast<uint32_t>(code_map[code]));
       }
     }
   }
