@@ -1,5 +1,7 @@
 #include "store/hex_id_table.h"
 
+#include <bit>
+#include <cstring>
 #include <utility>
 
 namespace pillarbox::store {
@@ -7,28 +9,38 @@ namespace {
 
 constexpr size_t kHexIdDigits = 32;
 
-// 0-15 for '0'-'9' and 'a'-'f', 16 for anything else.
-constexpr uint8_t kNotHex = 16;
-struct HexDigits {
-  uint8_t value[256];
-  constexpr HexDigits() : value() {
-    for (int c = 0; c < 256; ++c) value[c] = kNotHex;
-    for (int c = 0; c < 10; ++c) value['0' + c] = static_cast<uint8_t>(c);
-    for (int c = 0; c < 6; ++c) value['a' + c] = static_cast<uint8_t>(10 + c);
-  }
-};
-constexpr HexDigits kHexDigits;
+constexpr uint64_t kBytes(uint8_t b) { return 0x0101010101010101ULL * b; }
+
+// 1 in the top bit of each byte of `x` (bytes < 0x80) that lies in [lo, hi].
+constexpr uint64_t InRange(uint64_t x, uint8_t lo, uint8_t hi) {
+  const uint64_t at_least_lo = x + kBytes(static_cast<uint8_t>(0x80 - lo));
+  const uint64_t above_hi = x + kBytes(static_cast<uint8_t>(0x7F - hi));
+  return at_least_lo & ~above_hi & kBytes(0x80);
+}
+
+// Eight hex digits (text order) to their 32-bit value, eight bytes at a
+// time; false when one of them is not '0'-'9' or 'a'-'f'.
+bool ParseEight(const char* text, uint64_t& value) {
+  uint64_t x = 0;
+  std::memcpy(&x, text, sizeof x);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);  // first digit lowest
+  if ((x & kBytes(0x80)) != 0) return false;
+  const uint64_t digit = InRange(x, '0', '9');
+  const uint64_t letter = InRange(x, 'a', 'f');
+  if ((digit | letter) != kBytes(0x80)) return false;
+  const uint64_t nine_if_letter = (letter >> 7) * 9;  // per byte: 0 or 9 (no carries)
+  uint64_t v = __builtin_bswap64((x & kBytes(0x0F)) + nine_if_letter);  // first digit in the top byte
+  v = (v | (v >> 4)) & 0x00FF00FF00FF00FFULL;
+  v = (v | (v >> 8)) & 0x0000FFFF0000FFFFULL;
+  value = (v | (v >> 16)) & 0xFFFFFFFFULL;
+  return true;
+}
 
 bool ParseHalf(const char* text, uint64_t& half) {
-  uint64_t value = 0;
-  uint8_t bad = 0;
-  for (size_t i = 0; i < kHexIdDigits / 2; ++i) {
-    const uint8_t digit = kHexDigits.value[static_cast<unsigned char>(text[i])];
-    bad |= digit & kNotHex;
-    value = (value << 4) | (digit & 0xF);
-  }
-  half = value;
-  return bad == 0;
+  uint64_t high = 0, low = 0;
+  if (!ParseEight(text, high) || !ParseEight(text + 8, low)) return false;
+  half = (high << 32) | low;
+  return true;
 }
 
 size_t CapacityFor(size_t expected) {

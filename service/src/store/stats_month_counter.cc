@@ -39,20 +39,27 @@ int IndexPosition(StatsSource source) {
 
 constexpr const char* kIndexColumns[] = {"r.kind", "r.region", "r.sector", "r.status"};
 
-// Days [from, to] (to_inclusive) or [from, to): the parts of a query's range.
-struct DayRange {
+// One month of a query's range: its days [from, to) or, for the last
+// month, [from, to]. The months partition "from_month-01".."to_month-31"
+// exactly under text comparison (what BETWEEN on received_day selects).
+struct MonthRange {
+  std::string month;
   std::string from;
   std::string to;
-  bool to_inclusive = true;
+  bool to_inclusive = false;
 };
 
 // "YYYY-MM" -> months since year 0, or -1.
 int MonthIndex(std::string_view month) {
-  int year = 0, number = 0;
-  if (month.size() != 7 || month[4] != '-' || std::sscanf(std::string(month).c_str(), "%4d-%2d", &year, &number) != 2 ||
-      number < 1 || number > 12) {
-    return -1;
+  if (month.size() != 7 || month[4] != '-') return -1;
+  int value = 0;
+  for (size_t i = 0; i < month.size(); ++i) {
+    if (i == 4) continue;
+    if (month[i] < '0' || month[i] > '9') return -1;
+    value = value * 10 + (month[i] - '0');
   }
+  const int year = value / 100, number = value % 100;
+  if (number < 1 || number > 12) return -1;
   return year * 12 + number - 1;
 }
 
@@ -62,14 +69,17 @@ std::string MonthName(int index) {
   return text;
 }
 
-// The whole range, or two halves (by months, or by days within one month)
-// that partition it exactly under text comparison.
-std::vector<DayRange> SplitRange(std::string_view from_month, std::string_view to_month, bool halves) {
-  const std::string from(from_month), to(to_month);
-  const int first = MonthIndex(from), last = MonthIndex(to);
-  if (!halves || first < 0 || last < first) return {{from + "-01", to + "-31", true}};
-  const std::string middle = last == first ? from + "-16" : MonthName(first + (last - first + 1) / 2) + "-01";
-  return {{from + "-01", middle, false}, {middle, to + "-31", true}};
+std::vector<MonthRange> MonthRanges(int first, int last) {
+  std::vector<MonthRange> months;
+  for (int m = first; m <= last; ++m) {
+    const std::string name = MonthName(m);
+    if (m == last) {
+      months.push_back({name, name + "-01", name + "-31", true});
+    } else {
+      months.push_back({name, name + "-01", MonthName(m + 1) + "-01", false});
+    }
+  }
+  return months;
 }
 
 // SQL texts are prepared by pointer (Database::Prepare caches them): each
@@ -84,19 +94,27 @@ const char* InternSql(const std::string& key, const std::function<std::string()>
   return slot->c_str();
 }
 
-// The reports of a day range from the covering index (the id is part of it:
-// reports is WITHOUT ROWID): the day, the clear columns of `mask` (bit p =
-// index position p) in index order, then the id when asked for.
-const char* ReportsSql(unsigned mask, bool with_id, bool to_inclusive) {
-  const std::string key = std::to_string(mask) + (with_id ? "i" : "") + (to_inclusive ? "e" : "");
-  return InternSql(key, [mask, with_id, to_inclusive] {
-    std::string columns = "r.received_day";
+// The reports of one month from the covering index (the id is part of it:
+// reports is WITHOUT ROWID): the clear columns of `mask` (bit p = index
+// position p) in index order, then the id when asked for. `grouped`: counts
+// of those columns instead of one row per report, grouped in index order
+// (day and the index's columns up to the last one asked for: no sort).
+const char* ReportsSql(unsigned mask, bool with_id, bool to_inclusive, bool grouped) {
+  const std::string key =
+      std::to_string(mask) + (with_id ? "i" : "") + (to_inclusive ? "e" : "") + (grouped ? "g" : "");
+  return InternSql(key, [mask, with_id, to_inclusive, grouped] {
+    std::string columns;
+    std::string group = " GROUP BY r.received_day";
     for (int p = 0; p < 4; ++p) {
-      if ((mask & (1u << p)) != 0) columns += std::string(", ") + kIndexColumns[p];
+      if ((mask >> p) == 0) break;
+      group += std::string(", ") + kIndexColumns[p];
+      if ((mask & (1u << p)) != 0) columns += std::string(columns.empty() ? "" : ", ") + kIndexColumns[p];
     }
-    if (with_id) columns += ", r.id";
+    if (with_id) columns += std::string(columns.empty() ? "" : ", ") + "r.id";
+    if (grouped) columns += std::string(columns.empty() ? "" : ", ") + "COUNT(*)";
+    if (columns.empty()) columns = "1";
     return "SELECT " + columns + " FROM reports r INDEXED BY reports_by_day_clear WHERE r.received_day >= ?1 AND "
-           "r.received_day " + (to_inclusive ? "<=" : "<") + " ?2 AND r.demo = 0";
+           "r.received_day " + (to_inclusive ? "<=" : "<") + " ?2 AND r.demo = 0" + (grouped ? group : "");
   });
 }
 
@@ -151,15 +169,17 @@ void SortByHexId(std::vector<T>& items, IdOf id_of) {
   items.swap(out);
 }
 
-// What one read of reports gives, positions local to the part. Codes are
-// the part's own (parts run on different threads) and are mapped to the
-// query's codes afterwards. Ids that are not 32 lowercase hex digits (none
+// What one thread's reads of reports give (months appended in the order
+// read), positions local to the part. Codes are the part's own (parts are
+// filled by different threads) and are mapped to the query's codes
+// afterwards. Ids that are not 32 lowercase hex digits (none
 // from intake; tests use short ones) are kept as text in `odd_ids`.
 struct ReportPart {
   explicit ReportPart(size_t width) : codes(width) {}
   StatsValueCodes codes;
   std::vector<uint64_t> keys;  // month code in bits 0-15, single column i in bits 16(i+1)..
-  std::vector<IdPosition> sorted;  // when ids are read: (id, position) sorted by id
+  std::vector<int64_t> weights;    // grouped reads: the count of each key (else 1 each)
+  std::vector<IdPosition> sorted;  // when ids are read: (id, position), sorted by id after reading
   std::unordered_map<std::string, uint32_t> odd_ids;  // id -> position
 };
 
@@ -171,39 +191,40 @@ struct LinkPart {
   std::vector<std::pair<std::string, uint32_t>> odd_links;
 };
 
-Status ReadReports(Database& db, const std::vector<StatsColumn>& columns, const DayRange& range, bool with_ids,
-                   ReportPart& part) {
+// Reads `month`'s reports into `part`: one row per report (with its id when
+// `with_ids`), or, when `grouped`, one row per group of equal values.
+Status ReadReports(Database& db, const std::vector<StatsColumn>& columns, const MonthRange& month, bool with_ids,
+                   bool grouped, ReportPart& part) {
   unsigned mask = 0;
   for (const auto& column : columns) {
     if (SingleValued(column.source)) mask |= 1u << IndexPosition(column.source);
   }
-  // Result column of each single-valued column (0 for the others).
-  std::vector<int> result_column(columns.size(), 0);
+  // Result column of each single-valued column (-1 for the others).
+  std::vector<int> result_column(columns.size(), -1);
   for (size_t i = 0; i < columns.size(); ++i) {
     if (!SingleValued(columns[i].source)) continue;
-    const int p = IndexPosition(columns[i].source);
-    result_column[i] = 1 + __builtin_popcount(mask & ((1u << p) - 1));
+    result_column[i] = __builtin_popcount(mask & ((1u << IndexPosition(columns[i].source)) - 1));
   }
-  const int id_column = 1 + __builtin_popcount(mask);
-  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(ReportsSql(mask, with_ids, range.to_inclusive)));
-  select->BindText(1, range.from);
-  select->BindText(2, range.to);
+  const int last_column = __builtin_popcount(mask);  // the id or the count
+  PB_ASSIGN_OR_RETURN(const uint64_t month_code, part.codes.Code(0, month.month));
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(ReportsSql(mask, with_ids, month.to_inclusive, grouped)));
+  select->BindText(1, month.from);
+  select->BindText(2, month.to);
   Status status = Status::Ok();
   PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
     if (!status.ok()) return;
-    Result<uint64_t> key = part.codes.Code(0, row.ColumnTextView(0).substr(0, 7));
-    uint64_t packed = key.ok() ? *key : 0;
-    for (size_t i = 0; i < columns.size() && key.ok(); ++i) {
-      if (result_column[i] == 0) continue;
-      key = part.codes.Code(i + 1, row.ColumnTextView(result_column[i]));
-      if (key.ok()) packed |= *key << (16 * (i + 1));
-    }
-    if (!key.ok()) {
-      status = key.status();
-      return;
+    uint64_t packed = month_code;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (result_column[i] < 0) continue;
+      Result<uint64_t> code = part.codes.Code(i + 1, row.ColumnTextView(result_column[i]));
+      if (!code.ok()) {
+        status = code.status();
+        return;
+      }
+      packed |= *code << (16 * (i + 1));
     }
     if (with_ids) {
-      const std::string_view text = row.ColumnTextView(id_column);
+      const std::string_view text = row.ColumnTextView(last_column);
       HexId id;
       const auto position = static_cast<uint32_t>(part.keys.size());
       if (ParseHexId(text, id)) {
@@ -212,11 +233,10 @@ Status ReadReports(Database& db, const std::vector<StatsColumn>& columns, const 
         part.odd_ids.emplace(std::string(text), position);
       }
     }
+    if (grouped) part.weights.push_back(row.ColumnInt64(last_column));
     part.keys.push_back(packed);
   }));
-  PB_RETURN_IF_ERROR(status);
-  SortByHexId(part.sorted, [](const IdPosition& item) -> const HexId& { return item.id; });
-  return Status::Ok();
+  return status;
 }
 
 Status ReadLinks(Database& db, const StatsColumn& column, size_t column_index, LinkPart& part) {
@@ -243,21 +263,25 @@ Status ReadLinks(Database& db, const StatsColumn& column, size_t column_index, L
   return Status::Ok();
 }
 
-// Runs `tasks` (each given a connection) on `db` and, when given, on `helper`
-// in a second thread, both taking the next task not taken yet. Returns the
-// first failure in task order.
-Status RunTasks(Database& db, Database* helper, const std::vector<std::function<Status(Database&)>>& tasks) {
+// A unit of reading: given a connection and the index of the thread running
+// it (0 or 1).
+using ReadTask = std::function<Status(Database&, size_t)>;
+
+// Runs `tasks` on `db` (thread 0) and, when given, on `helper` in a second
+// thread (1), both taking the next task not taken yet. Returns the first
+// failure in task order.
+Status RunTasks(Database& db, Database* helper, const std::vector<ReadTask>& tasks) {
   std::vector<Status> results(tasks.size(), Status::Ok());
   std::atomic<size_t> next{0};
-  const auto work = [&tasks, &results, &next](Database& connection) {
-    for (size_t t = next++; t < tasks.size(); t = next++) results[t] = tasks[t](connection);
+  const auto work = [&tasks, &results, &next](Database& connection, size_t thread) {
+    for (size_t t = next++; t < tasks.size(); t = next++) results[t] = tasks[t](connection, thread);
   };
   if (helper != nullptr) {
-    std::thread second([&work, helper] { work(*helper); });
-    work(db);
+    std::thread second([&work, helper] { work(*helper, 1); });
+    work(db, 0);
     second.join();
   } else {
-    work(db);
+    work(db, 0);
   }
   for (auto& result : results) PB_RETURN_IF_ERROR(result);
   return Status::Ok();
@@ -384,7 +408,8 @@ void AddCombinations(const SubsetPlan& plan, const std::vector<LinkLists>& lists
 // multi-valued column), the matched links (one), or the reports' combinations
 // (several).
 void CountHalf(const SubsetPlan& plan, size_t h, const std::vector<uint64_t>& full_keys,
-               const std::vector<Matches>& matches, const std::vector<LinkLists>& lists, StatsKeyCounts& counts) {
+               const std::vector<int64_t>& weights, const std::vector<Matches>& matches,
+               const std::vector<LinkLists>& lists, StatsKeyCounts& counts) {
   if (plan.multis.size() == 1) {
     const auto& [column, shift] = plan.multis.front();
     const Matches& matched = matches[column];
@@ -397,7 +422,7 @@ void CountHalf(const SubsetPlan& plan, size_t h, const std::vector<uint64_t>& fu
   const auto [begin, end] = Half(full_keys.size(), h);
   for (size_t r = begin; r < end; ++r) {
     if (plan.multis.empty()) {
-      counts.Add(plan.SinglesKey(full_keys[r]), 1);
+      counts.Add(plan.SinglesKey(full_keys[r]), weights.empty() ? 1 : weights[r]);
     } else {
       AddCombinations(plan, lists, 0, static_cast<uint32_t>(r), plan.SinglesKey(full_keys[r]), counts);
     }
@@ -424,11 +449,28 @@ Result<uint64_t> StatsValueCodes::Code(size_t book_index, std::string_view value
   return found->second;
 }
 
+void StatsKeyCounts::Grow() {
+  std::vector<Slot> old(std::max<size_t>(64, 2 * slots_.size()));
+  old.swap(slots_);
+  size_ = 0;
+  for (const Slot& slot : old) {
+    if (slot.used) Add(slot.key, slot.count);
+  }
+}
+
+void StatsKeyCounts::AddAll(const StatsKeyCounts& other) {
+  for (const Slot& slot : other.slots_) {
+    if (slot.used) Add(slot.key, slot.count);
+  }
+}
+
 std::vector<StatsRow> StatsKeyCounts::Rows(const StatsValueCodes& codes, const std::vector<size_t>& columns) const {
   std::vector<StatsRow> rows;
-  rows.reserve(counts_.size());
-  for (const auto& [key, count] : counts_) {
-    StatsRow row{codes.Value(0, key & kMaxCode), {}, count};
+  rows.reserve(size_);
+  for (const Slot& slot : slots_) {
+    if (!slot.used) continue;
+    const uint64_t key = slot.key;
+    StatsRow row{codes.Value(0, key & kMaxCode), {}, slot.count};
     for (size_t p = 0; p < columns.size(); ++p) {
       row.values.push_back(codes.Value(columns[p] + 1, (key >> (16 * (p + 1))) & kMaxCode));
     }
@@ -446,31 +488,51 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
                                                                 std::string_view from_month,
                                                                 std::string_view to_month) {
   const size_t width = columns.size();
+  const int first = MonthIndex(from_month), last = MonthIndex(to_month);
+  if (first < 0) return Status::InvalidArgument("not YYYY-MM", "from");
+  if (last < 0) return Status::InvalidArgument("not YYYY-MM", "to");
   bool with_ids = false;
-  for (const auto& column : columns) with_ids = with_ids || !SingleValued(column.source);
-  // Tasks, longest first: the link scans, then the reports in one or two
-  // parts of the range.
-  const std::vector<DayRange> ranges = SplitRange(from_month, to_month, helper != nullptr);
+  int depth = 0;  // index columns up to the last single-valued one asked for
+  for (const auto& column : columns) {
+    with_ids = with_ids || !SingleValued(column.source);
+    if (SingleValued(column.source)) depth = std::max(depth, IndexPosition(column.source) + 1);
+  }
+  // Without ids, SQLite groups by day and the first index columns in index
+  // order; worth it while that leaves few groups (kind, region: a few
+  // thousand a month), not for sector and status (nearly one per report).
+  const bool grouped = !with_ids && depth <= 2;
+  // Tasks, longest first: the link scans, then one per month; each thread
+  // appends the months it reads to its own part.
+  const std::vector<MonthRange> months = MonthRanges(first, last);
   std::vector<std::unique_ptr<LinkPart>> link_parts(width);
   std::vector<std::unique_ptr<ReportPart>> report_parts;
-  std::vector<std::function<Status(Database&)>> tasks;
+  report_parts.push_back(std::make_unique<ReportPart>(width));
+  if (helper != nullptr) report_parts.push_back(std::make_unique<ReportPart>(width));
+  std::vector<ReadTask> tasks;
   for (size_t i = 0; i < width; ++i) {
     if (SingleValued(columns[i].source)) continue;
     link_parts[i] = std::make_unique<LinkPart>(width);
     LinkPart* part = link_parts[i].get();
-    tasks.push_back([&columns, i, part](Database& connection) { return ReadLinks(connection, columns[i], i, *part); });
+    tasks.push_back([&columns, i, part](Database& connection, size_t) {
+      return ReadLinks(connection, columns[i], i, *part);
+    });
   }
-  for (const DayRange& range : ranges) {
-    report_parts.push_back(std::make_unique<ReportPart>(width));
-    ReportPart* part = report_parts.back().get();
-    tasks.push_back([&columns, &range, with_ids, part](Database& connection) {
-      return ReadReports(connection, columns, range, with_ids, *part);
+  for (const MonthRange& month : months) {
+    tasks.push_back([&columns, &month, with_ids, grouped, &report_parts](Database& connection, size_t thread) {
+      return ReadReports(connection, columns, month, with_ids, grouped, *report_parts[thread]);
     });
   }
   auto T0 = std::chrono::steady_clock::now();
   auto LAP = [&T0](const char* what) { auto now = std::chrono::steady_clock::now(); if (getenv("SPT")) std::cerr << what << " " << std::chrono::duration<double, std::milli>(now - T0).count() << "\n"; T0 = now; };
   PB_RETURN_IF_ERROR(RunTasks(db, helper, tasks));
   LAP("tasks");
+  const bool parallel = helper != nullptr;
+  RunHalves(parallel, [&report_parts](size_t h) {
+    if (h < report_parts.size()) {
+      SortByHexId(report_parts[h]->sorted, [](const IdPosition& item) -> const HexId& { return item.id; });
+    }
+  });
+  LAP("sort");
 
   // The parts' codes mapped to the query's; the reports' keys in part order.
   StatsValueCodes codes(width);
@@ -479,7 +541,9 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
   size_t reports = 0;
   for (const auto& part : report_parts) reports += part->keys.size();
   full_keys.reserve(reports);
+  std::vector<int64_t> weights;
   for (const auto& part : report_parts) {
+    weights.insert(weights.end(), part->weights.begin(), part->weights.end());
     PB_ASSIGN_OR_RETURN(auto map, CodeMap(codes, part->codes, width));
     offsets.push_back(static_cast<uint32_t>(full_keys.size()));
     for (const uint64_t key : part->keys) {
@@ -499,7 +563,6 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
     PB_ASSIGN_OR_RETURN(auto map, CodeMap(codes, link_parts[i]->codes, width));
     link_maps[i] = std::move(map[i + 1]);
   }
-  const bool parallel = helper != nullptr;
   std::vector<std::vector<Matches>> halves(2, std::vector<Matches>(width));
   RunHalves(parallel, [&](size_t h) {
     for (size_t i = 0; i < width; ++i) {
@@ -538,7 +601,7 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
   }
   std::vector<std::vector<StatsKeyCounts>> counts(2, std::vector<StatsKeyCounts>(subsets.size()));
   RunHalves(parallel, [&](size_t h) {
-    for (size_t s = 0; s < subsets.size(); ++s) CountHalf(plans[s], h, full_keys, matches, lists, counts[h][s]);
+    for (size_t s = 0; s < subsets.size(); ++s) CountHalf(plans[s], h, full_keys, weights, matches, lists, counts[h][s]);
   });
   for (size_t s = 0; s < subsets.size(); ++s) counts[0][s].AddAll(counts[1][s]);
   LAP("count");

@@ -47,20 +47,41 @@ class StatsValueCodes {
 
 // Counts keyed by a packed (month, value codes) key: the month code in bits
 // 0-15, the code of the p-th column of the counted set in bits 16(p+1)..
-// Thread-compatible.
+// A flat open-addressing table (a few thousand keys at most: it stays in
+// cache). Thread-compatible.
 class StatsKeyCounts {
  public:
-  void Add(uint64_t key, int64_t count) { counts_[key] += count; }
-  // Adds every count of `other` (counted with the same codes).
-  void AddAll(const StatsKeyCounts& other) {
-    for (const auto& [key, count] : other.counts_) counts_[key] += count;
+  void Add(uint64_t key, int64_t count) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    size_t slot = Mix(key) & (slots_.size() - 1);
+    while (slots_[slot].used && slots_[slot].key != key) slot = (slot + 1) & (slots_.size() - 1);
+    if (!slots_[slot].used) {
+      slots_[slot].used = true;
+      slots_[slot].key = key;
+      ++size_;
+    }
+    slots_[slot].count += count;
   }
+  // Adds every count of `other` (counted with the same codes).
+  void AddAll(const StatsKeyCounts& other);
   // The groups, sorted by month then values; position p of the key decoded
   // with book columns[p] + 1 of `codes`.
   std::vector<StatsRow> Rows(const StatsValueCodes& codes, const std::vector<size_t>& columns) const;
 
  private:
-  std::unordered_map<uint64_t, int64_t> counts_;
+  struct Slot {
+    uint64_t key = 0;
+    int64_t count = 0;
+    bool used = false;
+  };
+  static uint64_t Mix(uint64_t key) {
+    key *= 0x9e3779b97f4a7c15ULL;
+    return key ^ (key >> 29);
+  }
+  void Grow();
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
 };
 
 // For each of `subsets` (ascending indexes into `columns`, at most 3 columns
