@@ -10,10 +10,8 @@
 #include <thread>
 #include <tuple>
 #include <utility>
-#include <chrono>
-#include <iostream>
 
-#include "store/hex_id_table.h"  // HexId, ParseHexId
+#include "store/hex_id.h"
 #include "store/row_loop.h"
 
 namespace pillarbox::store {
@@ -141,8 +139,6 @@ const char* LinkSql(StatsSource source) {
   }
 }
 
-bool IdLess(const HexId& a, const HexId& b) { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
-
 // A report id and its position in its part.
 struct IdPosition {
   HexId id;
@@ -154,7 +150,7 @@ struct IdPosition {
 // top 16 bits (random ids spread evenly) and a sort of each small bucket.
 template <typename T, typename IdOf>
 void SortByHexId(std::vector<T>& items, IdOf id_of) {
-  const auto less = [&id_of](const T& a, const T& b) { return IdLess(id_of(a), id_of(b)); };
+  const auto less = [&id_of](const T& a, const T& b) { return HexIdLess(id_of(a), id_of(b)); };
   if (std::is_sorted(items.begin(), items.end(), less)) return;
   constexpr size_t kBuckets = 1 << 16;
   std::vector<uint32_t> starts(kBuckets + 1, 0);
@@ -330,11 +326,11 @@ void MatchLinks(const LinkPart& links, size_t begin, size_t end, const std::vect
     const std::vector<IdPosition>& sorted = reports[k]->sorted;
     size_t r = static_cast<size_t>(
         std::lower_bound(sorted.begin(), sorted.end(), links.links[begin].first,
-                         [](const IdPosition& item, const HexId& id) { return IdLess(item.id, id); }) -
+                         [](const IdPosition& item, const HexId& id) { return HexIdLess(item.id, id); }) -
         sorted.begin());
     for (size_t j = begin; j < end && r < sorted.size(); ++j) {
       const auto& [id, code] = links.links[j];
-      while (r < sorted.size() && IdLess(sorted[r].id, id)) ++r;
+      while (r < sorted.size() && HexIdLess(sorted[r].id, id)) ++r;
       if (r < sorted.size() && sorted[r].id == id) {
         out.emplace_back(offsets[k] + sorted[r].position, static_cast<uint32_t>(code_map[code]));
       }
@@ -522,17 +518,13 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
       return ReadReports(connection, columns, month, with_ids, grouped, *report_parts[thread]);
     });
   }
-  auto T0 = std::chrono::steady_clock::now();
-  auto LAP = [&T0](const char* what) { auto now = std::chrono::steady_clock::now(); if (getenv("SPT")) std::cerr << what << " " << std::chrono::duration<double, std::milli>(now - T0).count() << "\n"; T0 = now; };
   PB_RETURN_IF_ERROR(RunTasks(db, helper, tasks));
-  LAP("tasks");
   const bool parallel = helper != nullptr;
   RunHalves(parallel, [&report_parts](size_t h) {
     if (h < report_parts.size()) {
       SortByHexId(report_parts[h]->sorted, [](const IdPosition& item) -> const HexId& { return item.id; });
     }
   });
-  LAP("sort");
 
   // The parts' codes mapped to the query's; the reports' keys in part order.
   StatsValueCodes codes(width);
@@ -554,7 +546,6 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
       full_keys.push_back(packed);
     }
   }
-  LAP("remap");
   // Links matched to reports, each column's links in two halves.
   std::vector<Matches> matches(width);
   std::vector<std::vector<uint64_t>> link_maps(width);
@@ -577,7 +568,6 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
     matches[i] = std::move(halves[0][i]);
     matches[i].insert(matches[i].end(), halves[1][i].begin(), halves[1][i].end());
   }
-  LAP("join");
 
   std::vector<SubsetPlan> plans(subsets.size());
   bool needs_lists = false;
@@ -604,10 +594,8 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
     for (size_t s = 0; s < subsets.size(); ++s) CountHalf(plans[s], h, full_keys, weights, matches, lists, counts[h][s]);
   });
   for (size_t s = 0; s < subsets.size(); ++s) counts[0][s].AddAll(counts[1][s]);
-  LAP("count");
   std::vector<std::vector<StatsRow>> results;
   for (size_t s = 0; s < subsets.size(); ++s) results.push_back(counts[0][s].Rows(codes, subsets[s]));
-  LAP("rows");
   return results;
 }
 

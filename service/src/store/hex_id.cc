@@ -1,8 +1,7 @@
-#include "store/hex_id_table.h"
+#include "store/hex_id.h"
 
 #include <bit>
 #include <cstring>
-#include <utility>
 
 namespace pillarbox::store {
 namespace {
@@ -43,12 +42,6 @@ bool ParseHalf(const char* text, uint64_t& half) {
   return true;
 }
 
-size_t CapacityFor(size_t expected) {
-  size_t capacity = 16;
-  while (capacity < 2 * expected) capacity *= 2;
-  return capacity;
-}
-
 }  // namespace
 
 bool ParseHexId(std::string_view text, HexId& id) {
@@ -56,35 +49,6 @@ bool ParseHexId(std::string_view text, HexId& id) {
   const bool hi_ok = ParseHalf(text.data(), id.hi);
   const bool lo_ok = ParseHalf(text.data() + kHexIdDigits / 2, id.lo);
   return hi_ok && lo_ok;
-}
-
-HexIdTable::HexIdTable(size_t expected) : slots_(CapacityFor(expected)), mask_(slots_.size() - 1) {}
-
-bool HexIdTable::Insert(const HexId& id, uint32_t value) {
-  if (2 * (size_ + 1) > slots_.size()) Grow();
-  size_t slot = Hash(id) & mask_;
-  for (;;) {
-    Slot& s = slots_[slot];
-    if (!s.used) {
-      s = Slot{id, value, true};
-      ++size_;
-      return true;
-    }
-    if (s.id == id) return false;
-    slot = (slot + 1) & mask_;
-  }
-}
-
-void HexIdTable::Grow() {
-  std::vector<Slot> old(slots_.size() * 2);
-  std::swap(old, slots_);
-  mask_ = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (!s.used) continue;
-    size_t slot = Hash(s.id) & mask_;
-    while (slots_[slot].used) slot = (slot + 1) & mask_;
-    slots_[slot] = s;
-  }
 }
 
 }  // namespace pillarbox::store
