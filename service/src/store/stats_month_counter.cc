@@ -352,6 +352,70 @@ void MatchOddLinks(const LinkPart& links, const std::vector<uint64_t>& code_map,
   }
 }
 
+// The reports of every part in part order, with the query's codes.
+struct MergedReports {
+  std::vector<uint64_t> keys;     // as ReportPart::keys
+  std::vector<int64_t> weights;   // as ReportPart::weights
+  std::vector<uint32_t> offsets;  // where each part's positions start
+};
+
+// Maps the parts' codes to `codes` (interning) and concatenates the parts.
+// FailedPrecondition past 65,536 values of a column.
+Result<MergedReports> MergeReportParts(const std::vector<StatsColumn>& columns,
+                                       const std::vector<std::unique_ptr<ReportPart>>& parts, StatsValueCodes& codes) {
+  const size_t width = columns.size();
+  MergedReports merged;
+  size_t reports = 0;
+  for (const auto& part : parts) reports += part->keys.size();
+  merged.keys.reserve(reports);
+  for (const auto& part : parts) {
+    merged.weights.insert(merged.weights.end(), part->weights.begin(), part->weights.end());
+    PB_ASSIGN_OR_RETURN(auto map, CodeMap(codes, part->codes, width));
+    merged.offsets.push_back(static_cast<uint32_t>(merged.keys.size()));
+    for (const uint64_t key : part->keys) {
+      uint64_t packed = map[0][key & kMaxCode];
+      for (size_t i = 0; i < width; ++i) {
+        if (!SingleValued(columns[i].source)) continue;
+        packed |= map[i + 1][(key >> (16 * (i + 1))) & kMaxCode] << (16 * (i + 1));
+      }
+      merged.keys.push_back(packed);
+    }
+  }
+  return merged;
+}
+
+// The links of each multi-valued column (link_parts[i] set) matched to the
+// reports, with the query's codes; each column's links in two halves, on two
+// threads when `parallel`.
+Result<std::vector<Matches>> MatchAllLinks(const std::vector<std::unique_ptr<LinkPart>>& link_parts,
+                                           const std::vector<std::unique_ptr<ReportPart>>& report_parts,
+                                           const std::vector<uint32_t>& offsets, StatsValueCodes& codes,
+                                           bool parallel) {
+  const size_t width = link_parts.size();
+  std::vector<std::vector<uint64_t>> link_maps(width);
+  for (size_t i = 0; i < width; ++i) {
+    if (!link_parts[i]) continue;
+    PB_ASSIGN_OR_RETURN(auto map, CodeMap(codes, link_parts[i]->codes, width));
+    link_maps[i] = std::move(map[i + 1]);
+  }
+  std::vector<std::vector<Matches>> halves(2, std::vector<Matches>(width));
+  RunHalves(parallel, [&](size_t h) {
+    for (size_t i = 0; i < width; ++i) {
+      if (!link_parts[i]) continue;
+      const auto [begin, end] = Half(link_parts[i]->links.size(), h);
+      halves[h][i].reserve(end - begin);
+      MatchLinks(*link_parts[i], begin, end, link_maps[i], report_parts, offsets, halves[h][i]);
+      if (h == 1) MatchOddLinks(*link_parts[i], link_maps[i], report_parts, offsets, halves[h][i]);
+    }
+  });
+  std::vector<Matches> matches(width);
+  for (size_t i = 0; i < width; ++i) {
+    matches[i] = std::move(halves[0][i]);
+    matches[i].insert(matches[i].end(), halves[1][i].begin(), halves[1][i].end());
+  }
+  return matches;
+}
+
 // The values of one multi-valued column per report position: the value codes
 // of report r are codes[offsets[r]..offsets[r+1]). Only built when a subset
 // has two multi-valued columns.
@@ -526,48 +590,12 @@ Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Da
     }
   });
 
-  // The parts' codes mapped to the query's; the reports' keys in part order.
   StatsValueCodes codes(width);
-  std::vector<uint64_t> full_keys;
-  std::vector<uint32_t> offsets;
-  size_t reports = 0;
-  for (const auto& part : report_parts) reports += part->keys.size();
-  full_keys.reserve(reports);
-  std::vector<int64_t> weights;
-  for (const auto& part : report_parts) {
-    weights.insert(weights.end(), part->weights.begin(), part->weights.end());
-    PB_ASSIGN_OR_RETURN(auto map, CodeMap(codes, part->codes, width));
-    offsets.push_back(static_cast<uint32_t>(full_keys.size()));
-    for (const uint64_t key : part->keys) {
-      uint64_t packed = map[0][key & kMaxCode];
-      for (size_t i = 0; i < width; ++i) {
-        if (SingleValued(columns[i].source)) packed |= map[i + 1][(key >> (16 * (i + 1))) & kMaxCode] << (16 * (i + 1));
-      }
-      full_keys.push_back(packed);
-    }
-  }
-  // Links matched to reports, each column's links in two halves.
-  std::vector<Matches> matches(width);
-  std::vector<std::vector<uint64_t>> link_maps(width);
-  for (size_t i = 0; i < width; ++i) {
-    if (!link_parts[i]) continue;
-    PB_ASSIGN_OR_RETURN(auto map, CodeMap(codes, link_parts[i]->codes, width));
-    link_maps[i] = std::move(map[i + 1]);
-  }
-  std::vector<std::vector<Matches>> halves(2, std::vector<Matches>(width));
-  RunHalves(parallel, [&](size_t h) {
-    for (size_t i = 0; i < width; ++i) {
-      if (!link_parts[i]) continue;
-      const auto [begin, end] = Half(link_parts[i]->links.size(), h);
-      halves[h][i].reserve(end - begin);
-      MatchLinks(*link_parts[i], begin, end, link_maps[i], report_parts, offsets, halves[h][i]);
-      if (h == 1) MatchOddLinks(*link_parts[i], link_maps[i], report_parts, offsets, halves[h][i]);
-    }
-  });
-  for (size_t i = 0; i < width; ++i) {
-    matches[i] = std::move(halves[0][i]);
-    matches[i].insert(matches[i].end(), halves[1][i].begin(), halves[1][i].end());
-  }
+  PB_ASSIGN_OR_RETURN(const MergedReports merged, MergeReportParts(columns, report_parts, codes));
+  PB_ASSIGN_OR_RETURN(const std::vector<Matches> matches,
+                      MatchAllLinks(link_parts, report_parts, merged.offsets, codes, parallel));
+  const std::vector<uint64_t>& full_keys = merged.keys;
+  const std::vector<int64_t>& weights = merged.weights;
 
   std::vector<SubsetPlan> plans(subsets.size());
   bool needs_lists = false;
