@@ -1,14 +1,15 @@
 // In-memory counting for CountReportsPerMonth (store/stats_queries.h): the
-// reports of a day range are read once from the covering index
+// reports of the range are read month by month from the covering index
 // reports_by_day_clear (only the clear columns asked for, and the id when a
-// multi-valued column is asked for), the link rows of each multi-valued
-// column are read in one scan each and matched to those reports through a
-// flat hash table of parsed ids (store/hex_id_table.h), and the counts are
-// accumulated on small integer codes. With a second connection the reads are
-// split in tasks (each link source, and the day range in two halves) run on
-// two threads. This replaces one B-tree seek per report and link (seconds at
-// 1,000,000 reports) by sequential scans. Internal to store/; free functions
-// and classes are thread-compatible.
+// multi-valued column is asked for; grouped by SQLite when only kind and
+// region are asked for), the link rows of each multi-valued column are read
+// in one scan each in report id order and matched to the reports by a merge
+// on parsed ids (store/hex_id.h), and the counts are accumulated on small
+// integer codes. With a second connection the reads (tasks: each link
+// source, then each month) and the matching and counting run on two threads.
+// This replaces one B-tree seek per report and link (seconds at 1,000,000
+// reports) by sequential scans. Internal to store/; free functions and
+// classes are thread-compatible.
 #pragma once
 
 #include <cstdint>
@@ -87,14 +88,15 @@ class StatsKeyCounts {
 // For each of `subsets` (ascending indexes into `columns`, at most 3 columns
 // in all), the counts per month and value combination of those columns for
 // the non-demo reports received in months `from_month`..`to_month`
-// ("YYYY-MM", from <= to), sorted by month then values: result[s] equals
+// ("YYYY-MM"; none when from > to), sorted by month then values: result[s] equals
 // CountReportsPerMonth over the columns of subsets[s]. One walk of the
 // reports and one scan per multi-valued column serve every subset. When
 // `helper` is given (another connection to the same database, used by no
 // other thread meanwhile) half of the reads run on it in a second thread.
 // The reads are separate statements (as they were on one connection): a
 // report written meanwhile may be seen by one and not the other. Unavailable
-// on I/O errors; FailedPrecondition past 65,536 distinct values of a column.
+// on I/O errors; InvalidArgument (field "from" or "to") when a month is not
+// YYYY-MM; FailedPrecondition past 65,536 distinct values of a column.
 Result<std::vector<std::vector<StatsRow>>> CountSubsetsInMemory(Database& db, Database* helper,
                                                                 const std::vector<StatsColumn>& columns,
                                                                 const std::vector<std::vector<size_t>>& subsets,

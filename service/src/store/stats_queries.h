@@ -55,7 +55,8 @@ struct StatsRow {
 // never a seek per report. `helper`, when given, is a second connection to
 // the same database that no other thread uses during the call: half of the
 // reading then runs on it in a second thread. Unavailable on I/O errors;
-// InvalidArgument when more than 3 columns are given.
+// InvalidArgument when more than 3 columns are given or a month is not
+// YYYY-MM.
 Result<std::vector<StatsRow>> CountReportsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
                                                    std::string_view from_month, std::string_view to_month,
                                                    Database* helper = nullptr);
