@@ -9,6 +9,8 @@
 # schema/007_statistics.sql (its index build time is printed).
 #
 # Usage: tests/bench/run_stats_bench.sh [BUILD_DIR]
+# Wall times depend on the machine's load (printed before and after): the
+# counting reads on two threads when two cores are free.
 # Env:   SOURCE_DB (default /tmp/pillarbox-aggregate-bench/<REPORTS>.db), DB
 #        (default /tmp/pillarbox-stats-bench/<REPORTS>.db), REPORTS (1000000),
 #        REPEATS (default 11)
@@ -59,7 +61,9 @@ fi
 
 echo "# Statistics benchmark $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# $reports reports, $repeats runs per row after one warm-up; in-process stats::StatsService (HTTP adds a constant)"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 "$build/tests/bench/pillarbox_bench_stats" "$db" "$repeats"
 echo
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Database: $(du -h "$db" | cut -f1) ($db)"

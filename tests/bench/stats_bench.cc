@@ -9,6 +9,7 @@
 // median run.
 //
 // Usage: pillarbox_bench_stats DB_PATH [REPEATS]
+// Env:   STATS_BENCH_ONLY=<group_by> runs that row group only (profiling).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -35,7 +36,7 @@ int Run(const std::string& path, int repeats) {
   auto catalog = http::LoadEmbeddedQuestionnaires();
   if (!catalog.ok()) return 1;
   auto vocabulary = app::LoadStatsVocabulary(*catalog);
-  auto readers = store::ReaderPool::Open(path, 1);
+  auto readers = store::ReaderPool::Open(path, 2);  // as app/stats_services.cc
   auto writer_db = store::Database::Open(path, store::OpenMode::kReadWrite);
   auto cleaner = store::Database::Open(path, store::OpenMode::kReadWrite);
   if (!vocabulary.ok() || !readers.ok() || !writer_db.ok() || !cleaner.ok()) {
@@ -76,8 +77,10 @@ int Run(const std::string& path, int repeats) {
                 first->cells.size());
     std::fflush(stdout);
   };
+  const char* only = std::getenv("STATS_BENCH_ONLY");  // one group_by, for profiling
   for (const std::string group_by : {"kind,region", "pillar,sector", "kind", "sector,status", "action_kind",
                                      "answer.consent,region"}) {
+    if (only != nullptr && group_by != only) continue;
     bench(group_by, "threshold", true);
     bench(group_by, "threshold", false);
     bench(group_by, "dp", false);

@@ -10,7 +10,9 @@
 namespace pillarbox::app {
 namespace {
 
-constexpr size_t kStatsReaderConnections = 1;
+// Two: a query reads its reports and link rows on both in parallel (two
+// threads; store::CountSubsetsPerMonth), or two queries run side by side.
+constexpr size_t kStatsReaderConnections = 2;
 
 bool TaxonomyValues(const nlohmann::json& taxonomy, const char* name, std::vector<std::string>& values) {
   const auto list = taxonomy.find(name);

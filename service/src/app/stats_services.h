@@ -28,7 +28,7 @@ Result<stats::StatsVocabulary> LoadStatsVocabulary(const intake::QuestionnaireCa
 
 class StatsServices {
  public:
-  // Opens a reader connection to `database_path`; the references must outlive
+  // Opens two reader connections to `database_path`; the references must outlive
   // the services. InvalidArgument (field "k") when options.threshold < 5.
   static Result<std::unique_ptr<StatsServices>> Start(const std::string& database_path,
                                                       store::GroupCommitWriter& writer,

@@ -330,8 +330,10 @@ Result<StatsAnswer> StatsService::QueryThreshold(const accounts::Session& sessio
     std::vector<store::StatsColumn> columns;
     for (const auto* dim : parsed.dims) columns.push_back(dim->column);
     if (!counted_subsets.empty()) {
+      auto helper = readers_.TryAcquire();  // a second connection reads in parallel when one is free
       PB_ASSIGN_OR_RETURN(auto counted,
-                          store::CountSubsetsPerMonth(lease.db(), columns, counted_columns, parsed.from, parsed.to));
+                          store::CountSubsetsPerMonth(lease.db(), columns, counted_columns, parsed.from, parsed.to,
+                                                      helper.has_value() ? &helper->db() : nullptr));
       for (size_t c = 0; c < counted_subsets.size(); ++c) rows[counted_subsets[c]] = std::move(counted[c]);
     }
     for (size_t s = 0; s < subsets.size(); ++s) {
@@ -416,7 +418,9 @@ Result<StatsAnswer> StatsService::QueryDp(const accounts::Session& session, cons
   std::vector<store::StatsRow> rows;
   {
     auto lease = readers_.Acquire();
-    PB_ASSIGN_OR_RETURN(rows, store::CountReportsPerMonth(lease.db(), columns, parsed.from, parsed.to));
+    auto helper = readers_.TryAcquire();  // a second connection reads in parallel when one is free
+    PB_ASSIGN_OR_RETURN(rows, store::CountReportsPerMonth(lease.db(), columns, parsed.from, parsed.to,
+                                                          helper.has_value() ? &helper->db() : nullptr));
   }
   StatsAnswer answer;
   answer.mechanism = "dp";

@@ -78,7 +78,10 @@ struct StatsAnswer {
 class StatsService {
  public:
   // The references must outlive the service. `random` must stay valid too; it
-  // is only used under the service's lock. InvalidArgument (field "k") is
+  // is only used under the service's lock. A query counting reports holds one
+  // connection of `readers` and, when another is free at that moment, a
+  // second one to read in parallel (a pool of 2 lets one query use both
+  // cores). InvalidArgument (field "k") is
   // not checked here: Make() does.
   static Result<std::unique_ptr<StatsService>> Make(store::ReaderPool& readers, store::GroupCommitWriter& writer,
                                                     const privacy::SecretKey& audit_key, const Clock& clock,

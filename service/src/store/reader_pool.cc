@@ -25,6 +25,14 @@ ReaderPool::Lease ReaderPool::Acquire() {
   return Lease(this, std::move(db));
 }
 
+std::optional<ReaderPool::Lease> ReaderPool::TryAcquire() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (free_.empty()) return std::nullopt;
+  std::unique_ptr<Database> db = std::move(free_.back());
+  free_.pop_back();
+  return Lease(this, std::move(db));
+}
+
 void ReaderPool::Release(std::unique_ptr<Database> db) {
   {
     std::lock_guard<std::mutex> lock(mutex_);

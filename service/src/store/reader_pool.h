@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,11 @@ class ReaderPool {
 
   // Waits for a free connection.
   Lease Acquire();
+
+  // A free connection if there is one now, without waiting (a caller that
+  // already holds a lease and would use a second one to read in parallel:
+  // waiting there could deadlock two such callers).
+  std::optional<Lease> TryAcquire();
 
  private:
   ReaderPool() = default;

@@ -14,118 +14,28 @@ namespace {
 
 constexpr size_t kMaxColumns = 3;
 
-bool SingleValued(StatsSource source) {
-  return source == StatsSource::kKind || source == StatsSource::kRegion || source == StatsSource::kSector ||
-         source == StatsSource::kStatus;
-}
-
-// Position of a single-valued source in reports_by_day_clear (after received_day).
-int IndexPosition(StatsSource source) {
-  switch (source) {
-    case StatsSource::kKind: return 0;
-    case StatsSource::kRegion: return 1;
-    case StatsSource::kSector: return 2;
-    default: return 3;
-  }
-}
-
-constexpr const char* kIndexColumns[] = {"r.kind", "r.region", "r.sector", "r.status"};
-
-// The SQL of one query shape; `key` identifies the shape. Statements are
-// cached by pointer (Database::Prepare), so each shape's text is built once
-// and kept for the life of the process (a few dozen shapes at most).
-const char* InternSql(const std::string& key, const std::function<std::string()>& build) {
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<std::string>> texts;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto& slot = texts[key];
-  if (!slot) slot = std::make_unique<std::string>(build());
-  return slot->c_str();
-}
-
-// Single-valued columns: group by day and the index's columns up to the last
-// one asked for, in index order, so SQLite aggregates while walking the index
-// (no sort); the caller folds days into months and drops unasked columns.
-std::string IndexWalkSql(int depth) {
-  std::string columns;
-  for (int i = 0; i < depth; ++i) columns += std::string(", ") + kIndexColumns[i];
-  return "SELECT r.received_day" + columns + ", COUNT(*) FROM reports r INDEXED BY reports_by_day_clear "
-         "WHERE r.received_day BETWEEN ?1 AND ?2 AND r.demo = 0 GROUP BY r.received_day" + columns;
-}
-
-Result<std::vector<StatsRow>> CountByIndexWalk(Database& db, const std::vector<StatsColumn>& columns,
-                                               std::string_view from_day, std::string_view to_day) {
-  int depth = 0;
-  for (const auto& column : columns) depth = std::max(depth, IndexPosition(column.source) + 1);
-  const char* sql = InternSql("walk:" + std::to_string(depth), [depth] { return IndexWalkSql(depth); });
-  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(sql));
-  select->BindText(1, from_day);
-  select->BindText(2, to_day);
-  StatsValueCodes codes(columns.size());
-  StatsKeyCounts counts;
-  Status status = Status::Ok();
-  PB_RETURN_IF_ERROR(ForEachRow(*select, [&](Statement& row) {
-    if (!status.ok()) return;
-    Result<uint64_t> code = codes.Code(0, row.ColumnTextView(0).substr(0, 7));
-    uint64_t key = code.ok() ? *code : 0;
-    for (size_t i = 0; i < columns.size() && code.ok(); ++i) {
-      code = codes.Code(i + 1, row.ColumnTextView(1 + IndexPosition(columns[i].source)));
-      if (code.ok()) key |= *code << (16 * (i + 1));
-    }
-    if (!code.ok()) {
-      status = code.status();
-      return;
-    }
-    counts.Add(key, row.ColumnInt64(depth + 1));
-  }));
-  PB_RETURN_IF_ERROR(status);
-  std::vector<size_t> positions(columns.size());
-  for (size_t i = 0; i < positions.size(); ++i) positions[i] = i;
-  return counts.Rows(codes, positions);
-}
-
-bool AllSingleValued(const std::vector<StatsColumn>& columns) {
-  return std::all_of(columns.begin(), columns.end(),
-                     [](const StatsColumn& column) { return SingleValued(column.source); });
-}
-
 }  // namespace
 
 Result<std::vector<StatsRow>> CountReportsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
-                                                   std::string_view from_month, std::string_view to_month) {
+                                                   std::string_view from_month, std::string_view to_month,
+                                                   Database* helper) {
   std::vector<size_t> all(columns.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  PB_ASSIGN_OR_RETURN(auto counted, CountSubsetsPerMonth(db, columns, {all}, from_month, to_month));
+  PB_ASSIGN_OR_RETURN(auto counted, CountSubsetsPerMonth(db, columns, {all}, from_month, to_month, helper));
   return std::move(counted.front());
 }
 
 Result<std::vector<std::vector<StatsRow>>> CountSubsetsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
                                                                 const std::vector<std::vector<size_t>>& subsets,
                                                                 std::string_view from_month,
-                                                                std::string_view to_month) {
+                                                                std::string_view to_month, Database* helper) {
   if (columns.size() > kMaxColumns) return Status::InvalidArgument("at most 3 dimensions", "group_by");
   for (const auto& subset : subsets) {
     for (size_t i : subset) {
       if (i >= columns.size()) return Status::InvalidArgument("unknown column in a subset", "group_by");
     }
   }
-  const std::string from_day = std::string(from_month) + "-01";
-  const std::string to_day = std::string(to_month) + "-31";
-  std::vector<std::vector<StatsColumn>> subset_columns;
-  bool any_multi = false;
-  for (const auto& subset : subsets) {
-    std::vector<StatsColumn> chosen;
-    for (size_t i : subset) chosen.push_back(columns[i]);
-    any_multi = any_multi || !AllSingleValued(chosen);
-    subset_columns.push_back(std::move(chosen));
-  }
-  if (any_multi) return CountSubsetsInMemory(db, columns, subsets, from_day, to_day);
-  std::vector<std::vector<StatsRow>> results;
-  for (const auto& chosen : subset_columns) {
-    PB_ASSIGN_OR_RETURN(auto rows, CountByIndexWalk(db, chosen, from_day, to_day));
-    results.push_back(std::move(rows));
-  }
-  return results;
+  return CountSubsetsInMemory(db, helper, columns, subsets, from_month, to_month);
 }
 
 Result<std::map<std::string, ReleasedTable>> LoadReleasedTables(Database& db, std::string_view group_by,

@@ -49,27 +49,30 @@ struct StatsRow {
 // Counts per month and value combination of `columns` (at most 3) for the
 // non-demo reports received in months `from_month`..`to_month` ("YYYY-MM",
 // inclusive), sorted by month then values. Only combinations with a count
-// are returned. With single-valued columns only (kind, region, sector,
-// status) this is one walk of the covering index reports_by_day_clear grouped
-// by SQLite; otherwise the reports of the range are read from that index once
-// and each multi-valued column's link rows are read in one scan and counted
-// in memory (store/stats_month_counter.h), never a seek per report.
-// Unavailable on I/O errors; InvalidArgument when more than 3 columns are
-// given.
+// are returned. The reports of the range are read once from the covering
+// index reports_by_day_clear, each multi-valued column's link rows in one
+// scan, and everything is counted in memory (store/stats_month_counter.h),
+// never a seek per report. `helper`, when given, is a second connection to
+// the same database that no other thread uses during the call: half of the
+// reading then runs on it in a second thread. Unavailable on I/O errors;
+// InvalidArgument when more than 3 columns are given or a month is not
+// YYYY-MM.
 Result<std::vector<StatsRow>> CountReportsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
-                                                   std::string_view from_month, std::string_view to_month);
+                                                   std::string_view from_month, std::string_view to_month,
+                                                   Database* helper = nullptr);
 
 // CountReportsPerMonth for several subsets of `columns` at once (each subset
 // ascending indexes into `columns`): result[s] equals CountReportsPerMonth
-// over the columns of subsets[s]. When a subset has a multi-valued column,
-// one walk of the reports and one scan per multi-valued column serve every
+// over the columns of subsets[s]. One walk of the reports and one scan per multi-valued column serve every
 // subset (the threshold release counts a table and its margins this way).
-// Unavailable on I/O errors; InvalidArgument when more than 3 columns are
-// given or a subset names a column out of range.
+// `helper` as for CountReportsPerMonth. Unavailable on I/O errors;
+// InvalidArgument when more than 3 columns are given or a subset names a
+// column out of range.
 Result<std::vector<std::vector<StatsRow>>> CountSubsetsPerMonth(Database& db, const std::vector<StatsColumn>& columns,
                                                                 const std::vector<std::vector<size_t>>& subsets,
                                                                 std::string_view from_month,
-                                                                std::string_view to_month);
+                                                                std::string_view to_month,
+                                                                Database* helper = nullptr);
 
 // A published table of the release log: cell key -> count (nullopt when
 // suppressed) and the k it was released with.
