@@ -87,7 +87,10 @@ export function StatsView() {
       )}
       {error && !formError && <ErrorNotice error={error} />}
       {error && formError && (
-        <p class="notice notice-error" role="alert">The query was not answered: see the field marked above.</p>
+        <p class="notice notice-error" role="alert">
+          The query was not answered: see the field marked above.
+          {result ? ' The results below are those of your previous query.' : ''}
+        </p>
       )}
       <Notice>{notice}</Notice>
       {result && dims.data && (
