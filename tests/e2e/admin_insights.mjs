@@ -11,7 +11,8 @@
 // the last 12 complete months), sees a drawn line chart and a table whose
 // numbers equal GET /api/v1/stats for the same query, suppressed cells
 // written "suppressed", downloads the CSV (equal to GET /api/v1/stats.csv),
-// runs a DP query and sees the budget drop, and an over-budget epsilon
+// gets a repeated dimension's 400 next to the dimensions, runs a kind x
+// region query (equal to the API's too), runs a DP query and sees the budget drop, and an over-budget epsilon
 // shows the API's 409 message next to the epsilon field.
 //
 // Partner: an organization is registered with a key from `pillarbox bundle
@@ -150,6 +151,17 @@ async function researcherSteps(browser, base, admin, adminToken) {
   await checkAccessibility(page, 'statistics form');
   await screenshot(page, artifacts, '01-stats-form');
 
+  // A dimension chosen twice: the API's 400 (field group_by) by the dimensions.
+  await page.getByLabel('Second dimension', { exact: true }).selectOption('kind');
+  await page.getByRole('button', { name: 'Show statistics' }).click();
+  const groupError = page.locator('#stats-group-error');
+  await groupError.waitFor();
+  const repeated = await api(base, 'GET', `/api/v1/stats?group_by=kind,kind&from=${FROM}&to=${M2}`, undefined, researcherToken);
+  check(repeated.status === 400 && repeated.json.error.field === 'group_by', `repeated dimension: ${repeated.status}`);
+  const shownGroupError = await groupError.textContent();
+  check(shownGroupError === repeated.json.error.message, `the group_by message by the dimensions: ${shownGroupError} / ${repeated.json.error.message}`);
+  await page.getByLabel('Second dimension', { exact: true }).selectOption('');
+
   // Threshold (the default).
   await page.getByRole('button', { name: 'Show statistics' }).click();
   await page.locator('#stats-series-table').waitFor();
@@ -197,6 +209,21 @@ async function researcherSteps(browser, base, admin, adminToken) {
   const barCell = await page.locator('#stats-month-table td[data-combo="kind=voice_cloning"]').textContent();
   check(barCell === cells.get(`${M1}|kind=voice_cloning`), `bar table of ${M1}: ${barCell}`);
 
+  // Two dimensions (group_by=kind,region): the table still equals the API.
+  await page.getByLabel('Second dimension', { exact: true }).selectOption('region');
+  await page.getByRole('button', { name: 'Show statistics' }).click();
+  await page.locator('#stats-series-table td[data-combo*="|region="]').first().waitFor();
+  const twoDims = await api(base, 'GET', `/api/v1/stats?group_by=kind,region&from=${FROM}&to=${M2}&mechanism=threshold`,
+                            undefined, researcherToken);
+  check(twoDims.status === 200, `API stats by kind and region: ${twoDims.status}`);
+  const twoCells = apiCells(twoDims.json);
+  const twoShown = await tableCells(page);
+  check(Object.keys(twoShown).length > 0, 'the kind x region table has cells');
+  for (const [key, text] of Object.entries(twoShown)) {
+    check(twoCells.get(key) === text, `kind x region cell ${key}: page ${text}, API ${twoCells.get(key)}`);
+  }
+  await page.getByLabel('Second dimension', { exact: true }).selectOption('');
+
   // DP: the epsilon charged and the budget left; the budget drops.
   await page.getByLabel('Differential privacy', { exact: false }).check();
   await page.getByLabel('Epsilon', { exact: true }).fill('1.5');
@@ -210,7 +237,7 @@ async function researcherSteps(browser, base, admin, adminToken) {
 
   // Over budget: the API's 409 message next to the epsilon field.
   await page.getByLabel('Epsilon', { exact: true }).fill('1000');
-  await page.getByRole('button', { name: 'Show statistics' }).click();
+  await page.getByLabel('Epsilon', { exact: true }).press('Enter');  // the keyboard submits the form
   const epsilonError = page.locator('#stats-epsilon-error');
   await epsilonError.waitFor();
   const refused = await api(base, 'GET', `/api/v1/stats?group_by=kind&from=${FROM}&to=${M2}&mechanism=dp&epsilon=1000`,

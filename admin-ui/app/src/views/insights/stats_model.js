@@ -104,3 +104,15 @@ export function answerCsv(answer) {
   }
   return csv;
 }
+
+// `path` with `query` appended as a query string. The service reads query
+// values as sent (Pistache does not percent-decode them), so the commas of
+// group_by must stay commas: api.js's URLSearchParams would send %2C. Every
+// value here is closed vocabulary (dimension names, YYYY-MM, a decimal).
+export function withQuery(path, query) {
+  const text = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value)).replace(/%2C/g, ',')}`)
+    .join('&');
+  return text ? `${path}?${text}` : path;
+}

@@ -11,7 +11,7 @@ import { SelectField } from '../../ui/fields.jsx';
 import { saveFile } from '../../ui/save_file.js';
 import { useLoad } from '../../ui/use_load.js';
 import { loadDimensions, comboLabel, dimensionLabel } from './stats_dimensions.js';
-import { answerCsv, defaultMonths, formatMonth, monthsBetween, reshape, statsQuery } from './stats_model.js';
+import { answerCsv, defaultMonths, formatMonth, monthsBetween, reshape, statsQuery, withQuery } from './stats_model.js';
 import { StatsForm } from './stats_form.jsx';
 import { BarChart, LineChart } from './stats_charts.jsx';
 import { MonthTable, SeriesTable } from './stats_tables.jsx';
@@ -44,7 +44,7 @@ export function StatsView() {
     setDownloadError(null);
     const query = statsQuery(form);
     try {
-      const answer = await api.get('/stats', query);
+      const answer = await api.get(withQuery('/stats', query));
       setResult({ answer, query });
       setBudget(answer.remaining_budget);
       setNotice(answer.mechanism === 'dp'
@@ -64,7 +64,7 @@ export function StatsView() {
         // Asking again would charge the budget again and draw new noise.
         saveFile(new Blob([answerCsv(result.answer)], { type: 'text/csv' }), 'pillarbox-stats-dp.csv');
       } else {
-        const { blob, filename } = await download('/stats.csv', { query: result.query, accept: 'text/csv' });
+        const { blob, filename } = await download(withQuery('/stats.csv', result.query), { accept: 'text/csv' });
         saveFile(blob, filename || 'pillarbox-stats.csv');
       }
     } catch (failure) {
