@@ -10,7 +10,7 @@
 // to the report with the keyboard and opens it with Enter, reads an answer
 // the reporter typed, creates and adds a tag, links a pillar, assigns the
 // report to themself, moves it to in review, adds an internal note and sends a
-// message. Each change is then checked through the API, and the reporter
+// message, and redacts an answer for evidence bundles. Each change is then checked through the API, and the reporter
 // reads the message on the no-JS follow-up page. axe and screenshots of the
 // queue and the report view (wide and 360 px); checkClean at the end.
 //
@@ -137,12 +137,14 @@ async function main() {
     check(await selectedRowId(page) === `#/reports/${reportId}`, 'j selects the reporter\'s report');
     await screenshot(page, artifacts, '02-queue-filtered-selected');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`**#/reports/${reportId}`);
+    await page.waitForFunction((id) => location.hash === `#/reports/${id}`, reportId);
 
     // 3. The report: the reporter's own words, then the actions.
     await page.getByRole('heading', { name: 'Report', exact: true }).waitFor();
     await page.getByText(NARRATIVE).waitFor();
-    check(await page.getByText('Tell us what happened, in your own words').count() === 1, 'answers are labelled with the questions');
+    const question = page.locator('dl.answers dt').filter({ hasText: 'Tell us what happened, in your own words' });
+    check(await question.count() === 1, 'answers are labelled with the questions');
+    check((await question.locator('xpath=following-sibling::dd').textContent()).includes(NARRATIVE), 'the answer is under its question');
     await page.getByRole('button', { name: 'Assign to me' }).waitFor();
     await checkAccessibility(page, 'report');
     await screenshot(page, artifacts, '03-report');
@@ -172,6 +174,12 @@ async function main() {
     await page.getByRole('button', { name: 'Send message' }).click();
     await page.getByRole('status').filter({ hasText: 'Message sent.' }).waitFor();
     await page.locator('.conversation').getByText(MESSAGE).waitFor();
+    // A whole-answer redaction for evidence bundles, listed with its reason.
+    await page.getByLabel('Answer to redact').selectOption('contact');
+    await page.getByLabel('Reason for redacting').selectOption('personal_data');
+    await page.getByRole('button', { name: 'Redact whole answer' }).click();
+    await page.getByRole('status').filter({ hasText: 'is redacted in evidence bundles' }).waitFor();
+    await page.getByRole('button', { name: /^Remove the redaction of How could we reach you/ }).waitFor();
     await checkAccessibility(page, 'report after changes');
     await screenshot(page, artifacts, '04-report-triaged');
 
@@ -199,6 +207,10 @@ async function main() {
     check(item && item.assignee === me.user_id && item.status === 'in_review', `assigned to the admin and in review: ${mine.text}`);
     const notes = await api(base, 'GET', `/api/v1/reports/${reportId}/notes`, undefined, token);
     check(notes.json.notes.length === 1 && notes.json.notes[0].body === NOTE, `the note is stored: ${notes.text}`);
+    const redactions = await api(base, 'GET', `/api/v1/reports/${reportId}/redactions`, undefined, token);
+    check(redactions.json.redactions.length === 1 && redactions.json.redactions[0].field === 'contact'
+          && redactions.json.redactions[0].reason === 'personal_data' && redactions.json.redactions[0].span === null,
+          `the redaction is stored: ${redactions.text}`);
     const messages = await api(base, 'GET', `/api/v1/reports/${reportId}/messages`, undefined, token);
     check(messages.json.messages.length === 1 && messages.json.messages[0].body === MESSAGE, `the message is stored: ${messages.text}`);
 

@@ -137,7 +137,7 @@ export function ReportRedactions({ reportId, redactions, loadError, onChange, fi
           <SelectField id="redaction-field" label="Answer to redact" value={pickedField} onValue={setField}
                        options={fields.map((one) => ({ value: one.name, label: one.label }))}
                        error={fieldError(error, 'field')} />
-          <SelectField id="redaction-reason" label="Reason" value={reason} onValue={setReason}
+          <SelectField id="redaction-reason" label="Reason for redacting" value={reason} onValue={setReason}
                        options={[{ value: '', label: 'Choose a reason' }, ...REDACTION_REASONS]}
                        error={fieldError(error, 'reason')} />
           <button type="submit" disabled={busy}>Redact whole answer</button>

@@ -106,7 +106,9 @@ export function ReportView({ id }) {
             <h2 id="answers-title">What the reporter told us</h2>
             {questionnaire.loading && !questionnaire.data && <Loading what="Loading the questions" />}
             <ErrorNotice error={questionnaire.error} />
-            <ReportAnswers answers={report.answers} questionnaire={questionnaire.data} redactions={redactions} />
+            {(questionnaire.data || questionnaire.error) && (
+              <ReportAnswers answers={report.answers} questionnaire={questionnaire.data} redactions={redactions} />
+            )}
           </section>
           <ReportMessages reportId={id} />
           <ReportNotes reportId={id} />
