@@ -194,6 +194,7 @@ async function main() {
     const queueOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(queueOverflow <= 0, `queue: no sideways scrolling at 360 px (overflow ${queueOverflow} px)`);
     check(await page.locator('#filter-region').inputValue() === 'global', 'the filters are kept when coming back');
+    check(await selectedRowId(page) === `#/reports/${reportId}`, 'the report opened last is selected again');
     await checkAccessibility(page, 'queue narrow');
     await screenshot(page, artifacts, '06-queue-narrow');
 

@@ -54,13 +54,13 @@ function ShortcutHelp() {
   );
 }
 
-function QueueRow({ item, selected, user, taxonomy, tagNames, onSelect }) {
+function QueueRow({ item, selected, user, taxonomy, tagNames, onSelect, onOpen }) {
   const deadline = deadlineOf(item);
   return (
     <tr class={selected ? 'selected' : undefined} aria-current={selected ? 'true' : undefined}>
       <td>{formatDay(item.received_day)}</td>
       <td>
-        <a href={`#/reports/${item.id}`} id={`row-${item.id}`} onFocus={onSelect}>
+        <a href={`#/reports/${item.id}`} id={`row-${item.id}`} onFocus={onSelect} onClick={onOpen}>
           {labelOf(taxonomy, 'kinds', item.kind)}
         </a>
         {selected && <span class="visually-hidden"> (selected)</span>}
@@ -83,7 +83,7 @@ function QueueRow({ item, selected, user, taxonomy, tagNames, onSelect }) {
 export function TriageQueue() {
   const { user } = useSession();
   const taxonomy = useTaxonomy();
-  const saved = remembered.get(user.user_id) || { filters: NO_FILTERS, status: '' };
+  const saved = remembered.get(user.user_id) || { filters: NO_FILTERS, status: '', opened: '' };
   const [filters, setFilters] = useState(saved.filters);
   const [status, setStatus] = useState(saved.status);
   const [rows, setRows] = useState([]);
@@ -95,9 +95,10 @@ export function TriageQueue() {
   const [tags, setTags] = useState([]);
   const [selected, setSelected] = useState(-1);
   const round = useRef(0);
+  const opened = useRef(saved.opened);
 
   useEffect(() => {
-    remembered.set(user.user_id, { filters, status });
+    remembered.set(user.user_id, { filters, status, opened: opened.current });
   }, [filters, status]);
 
   useEffect(() => {
@@ -117,6 +118,8 @@ export function TriageQueue() {
         setRows(page.reports);
         setNext(page.next);
         setLoading(false);
+        // Back from a report: that report is selected again (j goes on from it).
+        setSelected(page.reports.findIndex((item) => item.id === opened.current));
       },
       (caught) => {
         if (mine !== round.current) return;
@@ -147,6 +150,11 @@ export function TriageQueue() {
     }
   }
 
+  function remember(id) {
+    opened.current = id;
+    remembered.set(user.user_id, { filters, status, opened: id });
+  }
+
   function select(index) {
     if (rows.length === 0) return;
     const at = Math.max(0, Math.min(rows.length - 1, index));
@@ -159,6 +167,7 @@ export function TriageQueue() {
     previous: () => select(selected < 0 ? 0 : selected - 1),
     open: () => {
       if (selected < 0 || selected >= rows.length) return false;
+      remember(rows[selected].id);
       navigate(`/reports/${rows[selected].id}`);
       return true;
     },
@@ -201,7 +210,7 @@ export function TriageQueue() {
               <tbody>
                 {rows.map((item, index) => (
                   <QueueRow key={item.id} item={item} selected={index === selected} user={user} taxonomy={taxonomy}
-                            tagNames={tagNames} onSelect={() => setSelected(index)} />
+                            tagNames={tagNames} onSelect={() => setSelected(index)} onOpen={() => remember(item.id)} />
                 ))}
               </tbody>
             </table>

@@ -18,6 +18,9 @@ export function ReportLabels({ reportId, labels, onLabels, taxonomy }) {
   const [error, setError] = useState(null);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  // Pillar boxes show the wanted state at once while the change is on its way
+  // (then the report's labels from the answer, or the old state on failure).
+  const [pending, setPending] = useState({});
 
   useEffect(() => {
     api.get('/tags').then((answer) => setAllTags(answer.tags), setError);
@@ -68,10 +71,16 @@ export function ReportLabels({ reportId, labels, onLabels, taxonomy }) {
     }
   }
 
-  function togglePillar(pillar, on) {
+  async function togglePillar(pillar, on) {
     const label = optionsOf(taxonomy, 'pillars').find((option) => option.value === pillar)?.label || pillar;
-    change(() => (on ? api.put(`/reports/${reportId}/pillars/${pillar}`) : api.del(`/reports/${reportId}/pillars/${pillar}`)),
-           on ? `Linked to the pillar ${label}.` : `Unlinked from the pillar ${label}.`);
+    setPending((old) => ({ ...old, [pillar]: on }));
+    await change(() => (on ? api.put(`/reports/${reportId}/pillars/${pillar}`) : api.del(`/reports/${reportId}/pillars/${pillar}`)),
+                 on ? `Linked to the pillar ${label}.` : `Unlinked from the pillar ${label}.`);
+    setPending((old) => {
+      const next = { ...old };
+      delete next[pillar];
+      return next;
+    });
   }
 
   return (
@@ -107,7 +116,7 @@ export function ReportLabels({ reportId, labels, onLabels, taxonomy }) {
         <legend>Pillars</legend>
         {optionsOf(taxonomy, 'pillars').map((pillar) => (
           <div class="check" key={pillar.value}>
-            <input type="checkbox" id={`pillar-${pillar.value}`} checked={labels.pillars.includes(pillar.value)} disabled={busy}
+            <input type="checkbox" id={`pillar-${pillar.value}`} checked={pillar.value in pending ? pending[pillar.value] : labels.pillars.includes(pillar.value)}
                    onChange={(event) => togglePillar(pillar.value, event.currentTarget.checked)} />
             <label for={`pillar-${pillar.value}`}>{pillar.label}</label>
           </div>
