@@ -1,18 +1,20 @@
 // Browser test of the triage views (issue 7): the queue and one report.
 //
 // A reporter submits a report through the reporter HTML form with JavaScript
-// disabled (its own browser context, 360 px) and keeps the receipt; 52 more
-// reports come through the JSON API so the queue has a second page. The
-// admin printed by init (a member of every desk) signs in to /admin, pages
-// the queue ("Show older reports", the API's cursor), moves the selection
-// with j/k, checks that shortcuts do not fire while typing in a field, uses
-// "/" to reach the filters, narrows the queue to the reporter's region, moves
-// to the report with the keyboard and opens it with Enter, reads an answer
-// the reporter typed, creates and adds a tag, links a pillar, assigns the
-// report to themself, moves it to in review, adds an internal note and sends a
-// message, and redacts an answer for evidence bundles. Each change is then checked through the API, and the reporter
-// reads the message on the no-JS follow-up page. axe and screenshots of the
-// queue and the report view (wide and 360 px); checkClean at the end.
+// disabled (its own browser context, 360 px), keeps the receipt and attaches
+// a file from the follow-up page; 52 more reports come through the JSON API
+// so the queue has a second page. The admin printed by init (a member of
+// every desk) signs in to /admin, pages the queue ("Show older reports", the
+// API's cursor), moves the selection with j/k, checks that shortcuts do not
+// fire while typing in a field, uses "/" to reach the filters, narrows the
+// queue to the reporter's region, moves to the report with the keyboard and
+// opens it with Enter, reads an answer the reporter typed, creates and adds
+// a tag, links a pillar, assigns the report to themself, moves it to in
+// review, adds an internal note, sends a message, downloads the evidence
+// file and redacts an answer for evidence bundles. Each change is then
+// checked through the API, and the reporter reads the message on the no-JS
+// follow-up page. axe and screenshots of the queue and the report view (wide
+// and 360 px); checkClean at the end.
 //
 // Usage: node admin_triage.mjs --binary <pillarbox> [--artifacts <dir>] [--chromium <path>]
 import { join } from 'node:path';
@@ -27,6 +29,7 @@ const KIND = 'workplace_ai_harm';
 const NARRATIVE = 'Since March the planning app cuts the hours of everyone who joined the union.';
 const TAG = 'e2e union busting';
 const NOTE = 'Internal: check against the two logistics reports from last month.';
+const EVIDENCE = 'Automated notice, 3 March: your hours were reduced by the planning system.\n';
 const MESSAGE = 'Thank you for telling us. Did the app give any reason for the cut hours?';
 
 // Fills the no-JS reporter form: distinct text for text fields, the first
@@ -85,6 +88,14 @@ async function main() {
     await reporter.page.click('button[type=submit]');
     const receipt = (await reporter.page.textContent('#receipt-text')).trim();
     check(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/.test(receipt), `a receipt is shown (${receipt})`);
+    // ...and attaches a file from the follow-up page.
+    await reporter.page.goto(`${base}/followup`);
+    await reporter.page.fill('#field-receipt', receipt);
+    await reporter.page.click('button[type=submit]');
+    await reporter.page.waitForTimeout(1100);
+    await reporter.page.setInputFiles('#field-file', { name: 'notice.txt', mimeType: 'text/plain', buffer: Buffer.from(EVIDENCE) });
+    await reporter.page.click('form[action="/followup/files"] button[type=submit]');
+    check(reporter.page.url() === `${base}/followup/report?added=1`, 'the reporter\'s file is added');
     await submitOthers(base, 52);
 
     const token = await apiLogin(base, admin);
@@ -174,6 +185,18 @@ async function main() {
     await page.getByRole('button', { name: 'Send message' }).click();
     await page.getByRole('status').filter({ hasText: 'Message sent.' }).waitFor();
     await page.locator('.conversation').getByText(MESSAGE).waitFor();
+    // The evidence file: listed with its type, downloaded as it was sent.
+    const fileRow = page.locator('#files-title').locator('xpath=..').locator('tbody tr');
+    await fileRow.filter({ hasText: 'notice.txt' }).waitFor();
+    check((await fileRow.textContent()).includes('text/plain'), 'the file\'s type is listed');
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download notice.txt' }).click(),
+    ]);
+    const chunks = [];
+    for await (const chunk of await saved.createReadStream()) chunks.push(chunk);
+    check(Buffer.concat(chunks).toString() === EVIDENCE, 'the downloaded file is the one the reporter sent');
+
     // A whole-answer redaction for evidence bundles, listed with its reason.
     await page.getByLabel('Answer to redact').selectOption('contact');
     await page.getByLabel('Reason for redacting').selectOption('personal_data');
