@@ -43,13 +43,16 @@ export function totp(secretBase32, unixSeconds = Math.floor(Date.now() / 1000)) 
 }
 
 // A code the server will accept for `account` ({ totp_secret, lastStep }):
-// the server takes steps now-1..now+1, each greater than the last one used,
-// so this picks the smallest such step, waiting for the next window when all
-// three are used. Records the step in account.lastStep.
+// the server takes steps now-1..now+1, each greater than the last one used.
+// This picks the current step, else the next one, never the previous one: on
+// a loaded machine the sign-in (Argon2id) can take long enough for a step
+// boundary to pass, and the previous step would then be two steps old.
+// Waits for the next window when both are used. Records the step in
+// account.lastStep.
 export async function nextCode(account) {
   for (;;) {
     const now = Math.floor(Date.now() / 30000);
-    for (const step of [now - 1, now, now + 1]) {
+    for (const step of [now, now + 1]) {
       if (step > (account.lastStep || 0)) {
         account.lastStep = step;
         return totpAtStep(account.totp_secret, step);
