@@ -126,7 +126,7 @@ async function main() {
     await page.getByRole('button', { name: 'Close the picker' }).click();
 
     // A pillar, the action, a note.
-    await page.getByRole('checkbox', { name: pillar.label }).check();
+    await page.getByRole('checkbox', { name: pillar.label, exact: true }).check();
     await page.getByRole('status').filter({ hasText: `Pillar “${pillar.label}” was linked.` }).waitFor();
     await page.getByLabel('Link an action from the catalogue').selectOption({ label: 'Couriers v. Acme scheduling' });
     await page.getByRole('button', { name: 'Link action' }).click();
@@ -143,7 +143,7 @@ async function main() {
                       'Action “Couriers v. Acme scheduling” was linked', 'An internal note was added'];
     check(events.length === expected.length && expected.every((text, i) => events[i].startsWith(text) && events[i].includes('by you')),
           `timeline: ${JSON.stringify(events)}`);
-    check(await page.getByRole('checkbox', { name: pillar.label }).isChecked(), 'the pillar stays checked after reload');
+    check(await page.getByRole('checkbox', { name: pillar.label, exact: true }).isChecked(), 'the pillar stays checked after reload');
     await checkAccessibility(page, 'case');
     await screenshot(page, artifacts, '05-case');
 
@@ -203,6 +203,7 @@ async function main() {
     // A narrow screen: no sideways scrolling of the case.
     await page.setViewportSize({ width: 360, height: 780 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) console.log(await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 12).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('\n')));
     check(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow} px)`);
     await screenshot(page, artifacts, '08-case-narrow');
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -46,11 +46,10 @@ function Groups() {
               <tr><th scope="col">Group</th><th scope="col">Reports</th><th scope="col">Sample report</th><th scope="col">Open cases</th></tr>
             </thead>
             <tbody>
-              {list.map((group, index) => (
+              {list.map((group) => (
                 <tr key={group.key}>
                   <th scope="row">
                     <a href={`#/aggregates/${by}/${group.key}`}>{group.count} reports about the same {noun}</a>
-                    <span class="visually-hidden"> (group {index + 1})</span>
                   </th>
                   <td>{group.count}</td>
                   <td><a href={`#/reports/${group.sample_report_id}`}>Report {shortId(group.sample_report_id)}</a></td>

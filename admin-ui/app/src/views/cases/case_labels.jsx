@@ -2,7 +2,7 @@
 // through POST /tags), pillars (checkboxes from the taxonomy; PUT/DELETE
 // /cases/{id}/pillars/{pillar}) and actions (from GET /actions; PUT/DELETE
 // /cases/{id}/actions/{action_id}).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { labelOf } from '../../taxonomy.js';
 import { fieldError, SelectField, TextField } from '../../ui/fields.jsx';
@@ -78,13 +78,20 @@ function Tags({ item, merged, tags, onChanged }) {
 
 function Pillars({ item, merged, taxonomy, onChanged }) {
   const mutation = useMutation();
+  // Boxes show the change at once; the case read again confirms it (or a
+  // failure puts the box back).
+  const [wanted, setWanted] = useState({});
+  useEffect(() => setWanted({}), [item.revision]);
   const on = new Set(item.pillars);
+  const isOn = (pillar) => (pillar in wanted ? wanted[pillar] : on.has(pillar));
   async function toggle(pillar, checked) {
     const label = labelOf(taxonomy, 'pillars', pillar);
+    setWanted((old) => ({ ...old, [pillar]: checked }));
     const done = await mutation.run(
       () => (checked ? api.put(`/cases/${item.id}/pillars/${pillar}`) : api.del(`/cases/${item.id}/pillars/${pillar}`)),
       checked ? `Pillar “${label}” was linked.` : `Pillar “${label}” was unlinked.`);
     if (done) onChanged();
+    else setWanted((old) => { const next = { ...old }; delete next[pillar]; return next; });
   }
   if (!taxonomy) return <Loading what="Loading the pillars" />;
   return (
@@ -92,11 +99,11 @@ function Pillars({ item, merged, taxonomy, onChanged }) {
       <h3 id="pillars-title">Pillars</h3>
       <Notice>{mutation.done}</Notice>
       <ErrorNotice error={mutation.error} />
-      <fieldset class="pillar-boxes" disabled={merged || mutation.busy}>
+      <fieldset class="pillar-boxes" disabled={merged}>
         <legend>The pillars this case belongs to</legend>
         {taxonomy.pillars.map((pillar) => (
           <label key={pillar.value} class="check">
-            <input type="checkbox" checked={on.has(pillar.value)}
+            <input type="checkbox" checked={isOn(pillar.value)}
                    onChange={(event) => toggle(pillar.value, event.currentTarget.checked)} />
             {pillar.label}
           </label>

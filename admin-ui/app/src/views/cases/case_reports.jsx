@@ -76,7 +76,7 @@ function ReportPicker({ item, onAdded, onClose }) {
             <caption class="visually-hidden">Reports you may add, newest first</caption>
             <thead>
               <tr><th scope="col">Report</th><th scope="col">Kind</th><th scope="col">Received</th>
-                <th scope="col">Status</th><th scope="col">Desk</th><th scope="col"><span class="visually-hidden">Add</span></th></tr>
+                <th scope="col">Status</th><th scope="col">Desk</th><th scope="col">Add</th></tr>
             </thead>
             <tbody>
               {page.reports.map((report) => (
@@ -128,7 +128,7 @@ export function CaseReports({ item, merged, onChanged }) {
             <caption class="visually-hidden">Reports of this case</caption>
             <thead>
               <tr><th scope="col">Report</th><th scope="col">Kind</th><th scope="col">Received</th><th scope="col">Status</th>
-                {!merged && <th scope="col"><span class="visually-hidden">Remove</span></th>}</tr>
+                {!merged && <th scope="col">Remove</th>}</tr>
             </thead>
             <tbody>
               {item.reports.map((report) => (
