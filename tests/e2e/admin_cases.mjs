@@ -8,12 +8,14 @@
 // (409: the view says so and reloads) and then a fresh one, share an
 // evidence bundle, create a second case and merge it into the first through
 // the confirmation dialog, and open the aggregation group of two reports.
-// Asserts through the API afterwards. axe and a screenshot on every view.
+// Asserts through the API afterwards; then a reviewer of the desk opens the
+// case and the bundle form (organizations listed for reviewers). axe and a
+// screenshot on every view.
 //
 // Usage: node admin_cases.mjs --binary <pillarbox> [--artifacts <dir>] [--chromium <path>]
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { api, apiLogin, argument, check, initInstance, startService } from './support/service.mjs';
+import { api, apiLogin, argument, check, createAccount, initInstance, startService } from './support/service.mjs';
 import { checkAccessibility, checkClean, launchBrowser, openPage, screenshot, signInToAdmin } from './support/browser.mjs';
 
 const binary = argument('--binary', process.env.PILLARBOX_BINARY);
@@ -248,6 +250,21 @@ async function main() {
     const bundles = (await api(base, 'GET', '/api/v1/bundles', undefined, token)).json.bundles;
     check(bundles.length === 1 && bundles[0].case_id === caseId && bundles[0].organization_id === organization.json.id,
           `bundles: ${JSON.stringify(bundles)}`);
+
+    // A reviewer of the desk sees the case and may choose the organization to
+    // share with (GET /organizations is open to reviewers: names, no keys).
+    const reviewer = await createAccount(base, token, { username: 'rosa-reviewer', role: 'reviewer', desks: [workDesk] });
+    reviewer.lastStep = Math.floor(Date.now() / 30000) - 1;
+    const reviewerPage = await openPage(browser, base);
+    await signInToAdmin(reviewerPage.page, base, reviewer);
+    await reviewerPage.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+    await reviewerPage.page.getByRole('link', { name: 'Acme scheduling app' }).click();
+    await reviewerPage.page.getByRole('heading', { name: 'Acme scheduling app', level: 1 }).waitFor();
+    await reviewerPage.page.getByRole('button', { name: 'Prepare a bundle' }).click();
+    await reviewerPage.page.getByRole('option', { name: 'Couriers Union' }).waitFor({ state: 'attached' });
+    await checkAccessibility(reviewerPage.page, 'case as a reviewer, bundle form');
+    await screenshot(reviewerPage.page, artifacts, '12-reviewer-bundle-form');
+    checkClean(reviewerPage, 'admin cases (reviewer)');
 
     checkClean(tracked, 'admin cases');
     console.log(`admin_cases: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

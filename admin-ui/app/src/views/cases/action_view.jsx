@@ -55,7 +55,7 @@ export function ActionView({ id }) {
           again: check it and make your change again.</p>
       )}
       {editing ? (
-        <section class="card" aria-labelledby="edit-action-title">
+        <section class="card form-card" aria-labelledby="edit-action-title">
           <h2 id="edit-action-title">Edit the action</h2>
           <ActionForm idPrefix="edit-action" taxonomy={taxonomy} initial={action} onSubmit={save} submitLabel="Save changes"
                       onCancel={() => { mutation.clear(); setEditing(false); }} error={mutation.error} busy={mutation.busy} />

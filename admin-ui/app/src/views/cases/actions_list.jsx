@@ -33,7 +33,7 @@ export function ActionsList() {
     <Page title="Actions" actions={!adding && <button type="button" class="primary" onClick={() => setAdding(true)}>Add an action</button>}>
       <p>Undertakings that cases feed: lawsuits, complaints, campaigns, alternatives, research. Every desk shares this catalogue.</p>
       {adding && (
-        <section class="card" aria-labelledby="add-action-title">
+        <section class="card form-card" aria-labelledby="add-action-title">
           <h2 id="add-action-title">Add an action</h2>
           <ActionForm idPrefix="new-action" taxonomy={taxonomy} onSubmit={add} submitLabel="Add the action"
                       onCancel={() => { mutation.clear(); setAdding(false); }} error={mutation.error} busy={mutation.busy} />

@@ -55,7 +55,7 @@ function BundleForm({ item, onMade, onClose }) {
   }
   if (!choices.data) return <Loading what="Loading organizations and evidence files" />;
   return (
-    <form class="card" onSubmit={share} novalidate aria-labelledby="bundle-form-title">
+    <form class="card form-card" onSubmit={share} novalidate aria-labelledby="bundle-form-title">
       <h3 id="bundle-form-title">New evidence bundle</h3>
       <p class="hint">
         The bundle holds the case's title, status, pillars and actions, the answers of its reports on your desks with
