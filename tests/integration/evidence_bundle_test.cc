@@ -323,12 +323,26 @@ TEST_F(EvidenceBundleTest, SharingRefusesBadInputAndOtherRoles) {
             "evidence_file_ids");
   Expect(404, "POST", "/api/v1/cases/" + case_id + "/bundles", "work", json{{"organization_id", org}});
   Expect(403, "POST", "/api/v1/cases/" + case_id + "/bundles", "partner", json{{"organization_id", org}});
-  Expect(403, "GET", "/api/v1/organizations", "voice");
   Expect(403, "GET", "/api/v1/bundles", "researcher");
   EXPECT_EQ(Expect(400, "POST", "/api/v1/organizations", "admin", json{{"name", "Bad"}, {"public_key", "abcd"}})
                 ["error"]["field"],
             "public_key");
   EXPECT_EQ(Rows("bundles"), 0);
+}
+
+TEST_F(EvidenceBundleTest, ReviewersListOrganizationsByNameWithoutKeys) {
+  const std::string union_id = AddOrganization("Union");
+  const std::string legal_id = AddOrganization("Legal aid");
+  const json listed = Expect(200, "GET", "/api/v1/organizations", "voice");
+  ASSERT_EQ(listed["organizations"].size(), 2u);
+  EXPECT_EQ(listed["organizations"][0]["name"], "Legal aid");
+  EXPECT_EQ(listed["organizations"][0]["id"], legal_id);
+  EXPECT_EQ(listed["organizations"][1]["id"], union_id);
+  for (const json& organization : listed["organizations"]) EXPECT_FALSE(organization.contains("public_key"));
+  const json full = Expect(200, "GET", "/api/v1/organizations", "admin");
+  for (const json& organization : full["organizations"]) EXPECT_EQ(organization.value("public_key", "").size(), 64u);
+  Expect(403, "GET", "/api/v1/organizations", "partner");
+  Expect(403, "GET", "/api/v1/organizations", "researcher");
 }
 
 }  // namespace

@@ -42,7 +42,9 @@ Result<store::OrganizationRecord> OrganizationRegistry::Create(const accounts::S
 }
 
 Result<std::vector<store::OrganizationRecord>> OrganizationRegistry::List(const accounts::Session& session) {
-  if (session.identity.role != "admin") return Status::PermissionDenied("only admins list organizations");
+  if (session.identity.role != "admin" && session.identity.role != "reviewer") {
+    return Status::PermissionDenied("only admins and reviewers list organizations");
+  }
   auto lease = readers_.Acquire();
   return store::ListOrganizations(lease.db());
 }

@@ -39,7 +39,8 @@ class OrganizationRegistry {
   // 64 hex digits, or the all-zero key); Conflict naming "name" when taken.
   Result<store::OrganizationRecord> Create(const accounts::Session& session, const NewOrganization& request);
 
-  // Every organization, by name. PermissionDenied unless `session` is an admin.
+  // Every organization, by name (reviewers need them to choose whom to share a
+  // case with). PermissionDenied unless `session` is an admin or a reviewer.
   Result<std::vector<store::OrganizationRecord>> List(const accounts::Session& session);
 
  private:

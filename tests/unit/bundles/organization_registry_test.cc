@@ -24,11 +24,16 @@ TEST_F(OrganizationRegistryTest, AdminRegistersAnOrganizationWithItsPublicKeyAud
             1);
 }
 
-TEST_F(OrganizationRegistryTest, OnlyAdmins) {
+TEST_F(OrganizationRegistryTest, OnlyAdminsRegisterAndOnlyStaffList) {
   const std::string key(64, 'a');
   EXPECT_EQ(organizations_->Create(*alice_, {"X", key}).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(organizations_->Create(*partner_, {"X", key}).status().code(), StatusCode::kPermissionDenied);
-  EXPECT_EQ(organizations_->List(*alice_).status().code(), StatusCode::kPermissionDenied);
+  ASSERT_TRUE(organizations_->Create(*both_, {"Union", key}).ok());
+  const auto listed = organizations_->List(*alice_);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->front().name, "Union");
+  EXPECT_EQ(organizations_->List(*partner_).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(organizations_->List(*researcher_).status().code(), StatusCode::kPermissionDenied);
 }
 
