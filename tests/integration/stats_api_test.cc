@@ -199,6 +199,9 @@ TEST_F(StatsApiTest, OverlappingThresholdQueriesNeverRevealACountUnderK) {
   Sql("UPDATE reports SET region = 'africa' WHERE id = (SELECT id FROM reports WHERE kind = 'voice_cloning' AND "
       "region = 'europe' AND received_day = '" + d1 + "' LIMIT 1)");
   EXPECT_EQ(Stats(200, "group_by=kind,region" + range)["cells"], table["cells"]);
+  // Browsers percent-encode the comma (URLSearchParams): the same query.
+  EXPECT_EQ(Stats(200, "group_by=kind%2Cregion" + range)["cells"], table["cells"]);
+  EXPECT_EQ(Stats(200, "group_by=kind%2cregion" + range)["cells"], table["cells"]);
   EXPECT_EQ(Stats(200, "group_by=kind" + range)["cells"], kinds["cells"]);
   EXPECT_EQ(Stats(200, "from=" + m1_ + "&to=" + m2_)["cells"], totals["cells"]);
   EXPECT_EQ(CountRows(service_.database_path(), "stats_released_tables WHERE group_by = 'kind,region'"), 2);

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "http/json_request.h"
+#include "http/query_parameter.h"
 
 namespace pillarbox::http {
 namespace {
@@ -97,8 +98,7 @@ Result<cases::ActionUpdate> DecodeActionUpdate(const Pistache::Rest::Request& re
 }
 
 cases::ActionQuery DecodeActionQuery(const Pistache::Rest::Request& request) {
-  const auto& query = request.query();
-  return {query.get("kind"), query.get("status"), query.get("region")};
+  return {QueryParameter(request, "kind"), QueryParameter(request, "status"), QueryParameter(request, "region")};
 }
 
 json ActionJson(const store::ActionRecord& action) {

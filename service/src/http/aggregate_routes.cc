@@ -11,6 +11,7 @@
 
 #include "cases/aggregates.h"
 #include "http/authenticated_json.h"
+#include "http/query_parameter.h"
 #include "http/router_guards.h"
 
 namespace pillarbox::http {
@@ -19,18 +20,6 @@ namespace {
 using Pistache::Http::ResponseWriter;
 using Pistache::Rest::Request;
 using Session = std::shared_ptr<const accounts::Session>;
-
-// Query parameter `name` as a whole number, `fallback` when absent.
-Result<int64_t> QueryNumber(const Request& request, const char* name, int64_t fallback) {
-  const auto text = request.query().get(name);
-  if (!text.has_value()) return fallback;
-  int64_t value = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (text->empty() || error != std::errc() || end != text->data() + text->size()) {
-    return Status::InvalidArgument("must be a whole number", name);
-  }
-  return value;
-}
 
 // `value` clamped into int (the services check the range).
 int AsInt(int64_t value) {
@@ -82,9 +71,9 @@ nlohmann::json PillarsJson(const std::vector<store::PillarCount>& counts) {
 void RegisterGroups(Pistache::Rest::Router& router, const RouteContext& context) {
   using Pistache::Rest::Routes::Get;
   Get(router, "/api/v1/aggregates/groups", Guard([&context](const Request& request, ResponseWriter& response) {
-        const std::string by = request.query().get("by").value_or("");
-        const auto min = QueryNumber(request, "min", 2);
-        const auto limit = QueryNumber(request, "limit", 50);
+        const std::string by = QueryParameter(request, "by").value_or("");
+        const auto min = QueryWholeNumber(request, "min", 2);
+        const auto limit = QueryWholeNumber(request, "limit", 50);
         RunAuthenticated(context, request, response, "GET /api/v1/aggregates/groups",
                          [&context, by, min, limit](const Session& session) -> Result<nlohmann::json> {
                            if (!min.ok()) return min.status();
@@ -98,8 +87,8 @@ void RegisterGroups(Pistache::Rest::Router& router, const RouteContext& context)
       Guard([&context](const Request& request, ResponseWriter& response) {
         const std::string by = request.param(":by").as<std::string>();
         const std::string key = request.param(":key").as<std::string>();
-        const auto limit = QueryNumber(request, "limit", 50);
-        const std::string after = request.query().get("after").value_or("");
+        const auto limit = QueryWholeNumber(request, "limit", 50);
+        const std::string after = QueryParameter(request, "after").value_or("");
         RunAuthenticated(context, request, response, "GET /api/v1/aggregates/groups/:by/:key/reports",
                          [&context, by, key, limit, after](const Session& session) -> Result<nlohmann::json> {
                            if (!limit.ok()) return limit.status();
@@ -125,8 +114,8 @@ void RegisterRelatedAndPillars(Pistache::Rest::Router& router, const RouteContex
                          });
       }));
   Get(router, "/api/v1/aggregates/pillars", Guard([&context](const Request& request, ResponseWriter& response) {
-        const std::string from = request.query().get("from").value_or("");
-        const std::string to = request.query().get("to").value_or("");
+        const std::string from = QueryParameter(request, "from").value_or("");
+        const std::string to = QueryParameter(request, "to").value_or("");
         RunAuthenticated(context, request, response, "GET /api/v1/aggregates/pillars",
                          [&context, from, to](const Session& session) -> Result<nlohmann::json> {
                            PB_ASSIGN_OR_RETURN(auto counts, context.aggregates->Pillars(*session, from, to));

@@ -10,7 +10,9 @@
 #include "http/case_json.h"
 #include "http/case_link_routes.h"
 #include "http/case_route_support.h"
+#include "http/query_parameter.h"
 #include "http/router_guards.h"
+#include "http/triage_codec.h"
 
 namespace pillarbox::http {
 namespace {
@@ -19,23 +21,13 @@ using Pistache::Http::ResponseWriter;
 using Pistache::Rest::Request;
 using nlohmann::json;
 
-Result<int> ParseLimit(const Request& request) {
-  const auto text = request.query().get("limit");
-  if (!text.has_value()) return 50;
-  int limit = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), limit);
-  if (error != std::errc() || end != text->data() + text->size()) {
-    return Status::InvalidArgument("must be a whole number", "limit");
-  }
-  return limit;
-}
 
 void RegisterListAndCreate(Pistache::Rest::Router& router, const RouteContext& context) {
   cases::CaseServices& cases = *context.cases;
   Pistache::Rest::Routes::Get(router, "/api/v1/cases", Guard([&](const Request& request, ResponseWriter& response) {
-    const auto limit = ParseLimit(request);
-    const std::string status = request.query().get("status").value_or("");
-    const std::string after = request.query().get("after").value_or("");
+    const auto limit = DecodeLimit(request);
+    const std::string status = QueryParameter(request, "status").value_or("");
+    const std::string after = QueryParameter(request, "after").value_or("");
     RunCaseRoute(context, request, response, "GET /api/v1/cases",
                  [&cases, limit, status, after](const accounts::Session& session) -> Result<json> {
                    if (!limit.ok()) return limit.status();

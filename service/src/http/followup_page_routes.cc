@@ -11,6 +11,7 @@
 #include "common/worker_pool.h"
 #include "http/html_response.h"
 #include "http/page_request.h"
+#include "http/query_parameter.h"
 #include "http/reporter_cookie.h"
 #include "http/reporter_deletion.h"
 #include "http/worker_json.h"
@@ -141,8 +142,8 @@ void HandleReport(const RouteContext& context, const Request& request, ResponseW
   const PageCall call = Call(context, request, "GET /followup/report");
   const SessionPtr session = SessionOrSignIn(call, request, response);
   if (session == nullptr) return;
-  const bool sent = request.query().get("sent").value_or("") == "1";
-  const bool added = request.query().get("added").value_or("") == "1";
+  const bool sent = QueryParameter(request, "sent").value_or("") == "1";
+  const bool added = QueryParameter(request, "added").value_or("") == "1";
   OnWorkers(call, response, [call, session, sent, added](ResponseWriter& pending) {
     pages::ReplyState reply;
     if (sent) reply.notice = call.pages().Text(call.language, "followup.reply_sent");

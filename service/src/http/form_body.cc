@@ -12,7 +12,9 @@ int HexDigit(char c) {
   return -1;
 }
 
-Result<std::string> DecodeComponent(std::string_view text) {
+}  // namespace
+
+Result<std::string> DecodeFormComponent(std::string_view text) {
   std::string decoded;
   decoded.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -34,8 +36,6 @@ Result<std::string> DecodeComponent(std::string_view text) {
   return decoded;
 }
 
-}  // namespace
-
 Result<FormFields> DecodeFormBody(std::string_view body) {
   FormFields fields;
   size_t pairs = 0;
@@ -46,11 +46,11 @@ Result<FormFields> DecodeFormBody(std::string_view body) {
     if (pair.empty()) continue;
     if (++pairs > kMaxFormPairs) return Status::InvalidArgument("too many fields", "body");
     const size_t equals = pair.find('=');
-    PB_ASSIGN_OR_RETURN(std::string key, DecodeComponent(pair.substr(0, equals)));
+    PB_ASSIGN_OR_RETURN(std::string key, DecodeFormComponent(pair.substr(0, equals)));
     if (key.empty()) return Status::InvalidArgument("empty field name", "body");
     std::string value;
     if (equals != std::string_view::npos) {
-      PB_ASSIGN_OR_RETURN(value, DecodeComponent(pair.substr(equals + 1)));
+      PB_ASSIGN_OR_RETURN(value, DecodeFormComponent(pair.substr(equals + 1)));
     }
     fields[key].push_back(std::move(value));
   }

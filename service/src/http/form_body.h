@@ -18,6 +18,10 @@ using FormFields = std::map<std::string, std::vector<std::string>>;
 
 inline constexpr size_t kMaxFormPairs = 512;
 
+// Decodes one key or value: "+" is a space, "%XX" a byte. InvalidArgument
+// naming "body" for a malformed escape or invalid UTF-8.
+Result<std::string> DecodeFormComponent(std::string_view text);
+
 // Decodes `body`. InvalidArgument naming "body" for a malformed escape
 // ("%G1", a "%" at the end), invalid UTF-8, an empty key or more than
 // kMaxFormPairs pairs. Empty pairs ("a=1&&b=2") are skipped.

@@ -9,6 +9,7 @@
 #include "common/logging.h"
 #include "http/authenticated_json.h"
 #include "http/bearer_auth.h"
+#include "http/query_parameter.h"
 #include "http/router_guards.h"
 #include "http/security_headers.h"
 #include "http/status_mapping.h"
@@ -25,13 +26,12 @@ constexpr char kContentType[] = "Content-Type";
 constexpr char kContentDisposition[] = "Content-Disposition";
 
 stats::StatsRequest ReadRequest(const Request& request) {
-  const auto& query = request.query();
   stats::StatsRequest parsed;
-  parsed.group_by = query.get("group_by");
-  parsed.from = query.get("from");
-  parsed.to = query.get("to");
-  parsed.mechanism = query.get("mechanism");
-  parsed.epsilon = query.get("epsilon");
+  parsed.group_by = QueryParameter(request, "group_by");
+  parsed.from = QueryParameter(request, "from");
+  parsed.to = QueryParameter(request, "to");
+  parsed.mechanism = QueryParameter(request, "mechanism");
+  parsed.epsilon = QueryParameter(request, "epsilon");
   return parsed;
 }
 

@@ -2,10 +2,12 @@
 
 #include <pistache/router.h>
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
 #include "http/json_request.h"
+#include "http/query_parameter.h"
 
 namespace pillarbox::http {
 namespace {
@@ -64,31 +66,25 @@ nlohmann::json TriageItemJson(const cases::TriageItem& item) {
 }
 
 cases::TriageQuery DecodeTriageQuery(const Pistache::Rest::Request& request) {
-  const auto& query = request.query();
   cases::TriageQuery triage;
-  triage.kind = query.get("kind");
-  triage.desk = query.get("desk");
-  triage.region = query.get("region");
-  triage.sector = query.get("sector");
-  triage.status = query.get("status");
-  triage.tag = query.get("tag");
-  triage.pillar = query.get("pillar");
-  triage.assignee = query.get("assignee");
-  triage.from = query.get("from");
-  triage.to = query.get("to");
-  triage.overdue = query.get("overdue");
+  triage.kind = QueryParameter(request, "kind");
+  triage.desk = QueryParameter(request, "desk");
+  triage.region = QueryParameter(request, "region");
+  triage.sector = QueryParameter(request, "sector");
+  triage.status = QueryParameter(request, "status");
+  triage.tag = QueryParameter(request, "tag");
+  triage.pillar = QueryParameter(request, "pillar");
+  triage.assignee = QueryParameter(request, "assignee");
+  triage.from = QueryParameter(request, "from");
+  triage.to = QueryParameter(request, "to");
+  triage.overdue = QueryParameter(request, "overdue");
   return triage;
 }
 
 Result<int> DecodeLimit(const Pistache::Rest::Request& request) {
-  const auto text = request.query().get("limit");
-  if (!text.has_value()) return 50;
-  int limit = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), limit);
-  if (error != std::errc() || end != text->data() + text->size()) {
-    return Status::InvalidArgument("must be a whole number", "limit");
-  }
-  return limit;
+  PB_ASSIGN_OR_RETURN(const int64_t limit, QueryWholeNumber(request, "limit", 50));
+  // Out of int's range is out of every service's range too: clamp, the service refuses.
+  return static_cast<int>(std::clamp<int64_t>(limit, -1, 1'000'000));
 }
 
 Result<cases::StatusChange> DecodeStatusChange(const Pistache::Rest::Request& request) {

@@ -10,6 +10,7 @@
 #include "cases/triage_queue.h"
 #include "cases/workflow_service.h"
 #include "http/authenticated_json.h"
+#include "http/query_parameter.h"
 #include "http/router_guards.h"
 #include "http/triage_codec.h"
 
@@ -24,7 +25,7 @@ void RegisterQueue(Pistache::Rest::Router& router, const RouteContext& context) 
   using Pistache::Rest::Routes::Get;
   Get(router, "/api/v1/reports", Guard([&context](const Request& request, ResponseWriter& response) {
         const auto limit = DecodeLimit(request);
-        const std::string after = request.query().get("after").value_or("");
+        const std::string after = QueryParameter(request, "after").value_or("");
         const cases::TriageQuery query = DecodeTriageQuery(request);
         RunAuthenticated(context, request, response, "GET /api/v1/reports",
                          [&context, limit, after, query](const Session& session) -> Result<nlohmann::json> {
