@@ -129,7 +129,7 @@ TEST_F(AdminDirectoryTest, UsersListsEveryAccountWithItsDesksAndOrganizationAndN
 
   // Nothing secret anywhere in the answer.
   const std::string body = Call("GET", "/api/v1/users", admin_token_).body;
-  for (const std::string secret : {reviewer["password"].get<std::string>(), reviewer["totp_secret"].get<std::string>(),
+  for (const std::string& secret : {reviewer["password"].get<std::string>(), reviewer["totp_secret"].get<std::string>(),
                                    reviewer["recovery_code"].get<std::string>()}) {
     EXPECT_EQ(body.find(secret), std::string::npos);
   }

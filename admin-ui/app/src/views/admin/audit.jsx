@@ -114,7 +114,7 @@ export function AuditLog() {
       {page && entries.length > 0 && (
         <>
           <p class="muted" id="audit-range">Entries {firstSeq} to {lastSeq}, oldest first, as stored.</p>
-          <div class="table-scroll">
+          <div class="table-scroll admin-scroll">
             <table class="data admin-audit" aria-describedby="audit-range">
               <caption class="visually-hidden">Audit log entries {firstSeq} to {lastSeq}</caption>
               <thead>

@@ -107,7 +107,7 @@ export function Desks() {
           </dl>
           <h3>Members</h3>
           {desk.members.length === 0 ? <p>This desk has no members.</p> : (
-            <div class="table-scroll">
+            <div class="table-scroll admin-scroll">
               <table class="data">
                 <caption class="visually-hidden">Members of {desk.name}</caption>
                 <thead>

@@ -47,7 +47,7 @@ export function Organizations() {
         <>
           <h2>Registered organizations</h2>
           {organizations.length === 0 ? <p>No organization is registered yet.</p> : (
-            <div class="table-scroll">
+            <div class="table-scroll admin-scroll">
               <table class="data">
                 <caption class="visually-hidden">Registered organizations, by name</caption>
                 <thead>

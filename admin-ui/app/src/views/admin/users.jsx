@@ -142,7 +142,7 @@ export function Users() {
         <>
           <h2>Accounts</h2>
           {data.users.length === 0 ? <p>There are no accounts.</p> : (
-            <div class="table-scroll">
+            <div class="table-scroll admin-scroll">
               <table class="data">
                 <caption class="visually-hidden">Every account, by username</caption>
                 <thead>
