@@ -320,7 +320,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path == "/api/v1/settings/deadlines" && row.method == "put") {
       body = R"({"acknowledge_days":7,"feedback_days":90})";
     }
-    if (row.path == "/api/v1/users") {
+    if (row.path == "/api/v1/users" && row.method == "post") {
       body = nlohmann::json{{"username", "made-by-" + role}, {"role", "researcher"}, {"desks", nlohmann::json::array()}}
                  .dump();
     }
@@ -408,7 +408,9 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/settings/deadlines", Expect(401, 200, 200, 200, 403, 403)},
       {"put", "/api/v1/settings/deadlines", Expect(401, 200, 403, 403, 403, 403)},
       {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},
+      {"get", "/api/v1/users", Expect(401, 200, 403, 403, 403, 403)},
       {"get", "/api/v1/audit", Expect(401, 200, 403, 403, 403, 403)},
+      {"get", "/api/v1/audit/verification", Expect(401, 200, 403, 403, 403, 403)},
       {"get", "/api/v1/desks", Expect(401, 200, 403, 403, 403, 403)},
       {"post", "/api/v1/desks/{id}/members", Expect(401, 201, 403, 403, 403, 403)},
       {"delete", "/api/v1/desks/{id}/members/{user_id}", Expect(401, 200, 403, 403, 403, 403)},  // after the add

@@ -26,6 +26,7 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       backoff_(clock, {}),
       readers_(std::move(readers)),
       audit_(writer, keys.audit_key(), clock),
+      audit_checker_(*readers_, audit_, keys.audit_key()),
       login_(std::move(login_reader), writer, sessions_, backoff_, clock, {}),
       reports_(*readers_, audit_),
       triage_(*readers_, clock, std::move(vocabulary)),
@@ -61,6 +62,7 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.workflow = &workflow_;
   context.deadlines = &deadlines_;
   context.audit = &audit_;
+  context.audit_checker = &audit_checker_;
   context.workers = &workers_;
   context.login_workers = &login_workers_;
   context.account_admin = &account_admin_;

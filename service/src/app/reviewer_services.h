@@ -1,8 +1,8 @@
 // ReviewerServices: the signed-in side of a running instance: sessions,
-// login (on a worker pool, Argon2id bounded), the audit recorder, the report
-// reader, the triage queue, the report workflow and deadline settings, desk
-// membership, tags, report labels, notes, messages and cases, with the reader
-// connections they share.
+// login (on a worker pool, Argon2id bounded), the audit recorder and the audit
+// log's on-demand verification, the report reader, the triage queue, the
+// report workflow and deadline settings, desk membership, tags, report
+// labels, notes, messages and cases, with the reader connections they share.
 #pragma once
 
 #include <memory>
@@ -13,6 +13,7 @@
 #include "accounts/login_backoff.h"
 #include "accounts/login_service.h"
 #include "accounts/session_store.h"
+#include "audit/audit_checker.h"
 #include "audit/audit_recorder.h"
 #include "cases/aggregates.h"
 #include "cases/case_services.h"
@@ -65,6 +66,7 @@ class ReviewerServices {
   accounts::LoginBackoff backoff_;
   std::unique_ptr<store::ReaderPool> readers_;
   audit::AuditRecorder audit_;
+  audit::AuditChecker audit_checker_;
   accounts::LoginService login_;
   cases::ReportReader reports_;
   cases::TriageQueue triage_;

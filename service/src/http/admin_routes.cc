@@ -7,12 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/account_admin.h"
+#include "audit/audit_checker.h"
 #include "audit/audit_log.h"
 #include "audit/audit_recorder.h"
 #include "http/authenticated_json.h"
 #include "http/json_request.h"
 #include "http/router_guards.h"
 #include "store/reader_pool.h"
+#include "store/user_directory.h"
 
 namespace pillarbox::http {
 namespace {
@@ -69,6 +71,35 @@ Result<nlohmann::json> ListAudit(const RouteContext& context, const Session& ses
   return nlohmann::json{{"entries", out}};
 }
 
+Result<nlohmann::json> ListUsers(const RouteContext& context, const Session& session) {
+  if (session->identity.role != "admin") return Status::PermissionDenied("only admins list accounts");
+  std::vector<store::UserDirectoryEntry> users;
+  {
+    auto lease = context.readers->Acquire();
+    PB_ASSIGN_OR_RETURN(users, store::ListUserDirectory(lease.db()));
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& user : users) {
+    out.push_back({{"id", user.id},
+                   {"username", user.username},
+                   {"role", user.role},
+                   {"disabled", user.disabled},
+                   {"created_day", user.created_day},
+                   {"organization_id", user.organization_id},
+                   {"desks", user.desk_ids}});
+  }
+  return nlohmann::json{{"users", std::move(out)}};
+}
+
+Result<nlohmann::json> VerifyAudit(const RouteContext& context, const Session& session) {
+  if (session->identity.role != "admin") return Status::PermissionDenied("only admins verify the audit log");
+  PB_ASSIGN_OR_RETURN(const auto verification, context.audit_checker->VerifyAndRecord(session->identity.user_id));
+  return nlohmann::json{{"ok", verification.ok},
+                        {"entries", verification.entries},
+                        {"first_bad_seq", verification.first_bad_seq},
+                        {"problem", verification.problem}};
+}
+
 }  // namespace
 
 void RegisterAdminRoutes(Pistache::Rest::Router& router, const RouteContext& context) {
@@ -87,6 +118,11 @@ void RegisterAdminRoutes(Pistache::Rest::Router& router, const RouteContext& con
                                     {"totp_uri", credentials.totp_uri}, {"recovery_code", credentials.recovery_code}};
             },
             201);
+      }));
+  Pistache::Rest::Routes::Get(
+      router, "/api/v1/users", Guard([&context](const Request& request, ResponseWriter& response) {
+        RunAuthenticated(context, request, response, "GET /api/v1/users",
+                         [&context](const Session& session) { return ListUsers(context, session); });
       }));
   Pistache::Rest::Routes::Post(
       router, "/api/v1/users/:id/disable", Guard([&context](const Request& request, ResponseWriter& response) {
@@ -108,6 +144,13 @@ void RegisterAdminRoutes(Pistache::Rest::Router& router, const RouteContext& con
                            return ListAudit(context, session, *after, *limit);
                          });
       }));
+  if (context.audit_checker != nullptr) {
+    Pistache::Rest::Routes::Get(
+        router, "/api/v1/audit/verification", Guard([&context](const Request& request, ResponseWriter& response) {
+          RunAuthenticated(context, request, response, "GET /api/v1/audit/verification",
+                           [&context](const Session& session) { return VerifyAudit(context, session); });
+        }));
+  }
 }
 
 }  // namespace pillarbox::http

@@ -38,6 +38,7 @@ class StatsService;
 }
 namespace pillarbox::audit {
 class AuditRecorder;
+class AuditChecker;
 }
 namespace pillarbox::cases {
 class ReportReader;
@@ -94,6 +95,7 @@ struct RouteContext {
   bundles::Redactions* redactions = nullptr;               // redactions on reports' answers
   bundles::BundleAssembler* bundles = nullptr;             // sharing, listing, downloading bundles
   audit::AuditRecorder* audit = nullptr;
+  audit::AuditChecker* audit_checker = nullptr;  // GET /api/v1/audit/verification (admins)
   accounts::AccountAdmin* account_admin = nullptr;
   accounts::DeskMembership* desk_membership = nullptr;
   store::ReaderPool* readers = nullptr;
