@@ -12,6 +12,7 @@
 #include "audit/audit_recorder.h"
 #include "http/authenticated_json.h"
 #include "http/json_request.h"
+#include "http/query_parameter.h"
 #include "http/router_guards.h"
 #include "store/reader_pool.h"
 #include "store/user_directory.h"
@@ -41,17 +42,6 @@ Result<accounts::CreateAccountRequest> DecodeCreateAccount(const Request& reques
     }
   }
   return create;
-}
-
-Result<int64_t> QueryNumber(const Request& request, const char* name, int64_t fallback) {
-  const auto text = request.query().get(name);
-  if (!text.has_value()) return fallback;
-  int64_t value = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size()) {
-    return Status::InvalidArgument("must be a whole number", name);
-  }
-  return value;
 }
 
 Result<nlohmann::json> ListAudit(const RouteContext& context, const Session& session, int64_t after, int64_t limit) {
@@ -135,8 +125,8 @@ void RegisterAdminRoutes(Pistache::Rest::Router& router, const RouteContext& con
       }));
   Pistache::Rest::Routes::Get(
       router, "/api/v1/audit", Guard([&context](const Request& request, ResponseWriter& response) {
-        const auto after = QueryNumber(request, "after", 0);
-        const auto limit = QueryNumber(request, "limit", 100);
+        const auto after = QueryWholeNumber(request, "after", 0);
+        const auto limit = QueryWholeNumber(request, "limit", 100);
         RunAuthenticated(context, request, response, "GET /api/v1/audit",
                          [&context, after, limit](const Session& session) -> Result<nlohmann::json> {
                            if (!after.ok()) return after.status();
