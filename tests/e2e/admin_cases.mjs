@@ -188,7 +188,7 @@ async function main() {
     await page.getByRole('link', { name: `Report ${second.slice(0, 8)}` }).waitFor();
     await page.getByLabel('Case to merge this one into').selectOption({ label: 'Acme scheduling app' });
     await page.getByRole('button', { name: 'Merge…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Merge these cases?' });
+    const dialog = page.getByRole('alertdialog', { name: 'Merge these cases?' });
     await dialog.waitFor();
     check((await dialog.textContent()).includes('cannot be undone'), 'the dialog says what happens');
     await checkAccessibility(page, 'merge dialog');

@@ -19,6 +19,7 @@
 // Usage: node admin_triage.mjs --binary <pillarbox> [--artifacts <dir>] [--chromium <path>]
 import { join } from 'node:path';
 import { api, apiLogin, argument, check, initInstance, startService } from './support/service.mjs';
+import { fillQuestionnaire } from './support/reporter.mjs';
 import { checkAccessibility, checkClean, launchBrowser, openPage, screenshot, signInToAdmin } from './support/browser.mjs';
 
 const binary = argument('--binary', process.env.PILLARBOX_BINARY);
@@ -32,24 +33,9 @@ const NOTE = 'Internal: check against the two logistics reports from last month.
 const EVIDENCE = 'Automated notice, 3 March: your hours were reduced by the planning system.\n';
 const MESSAGE = 'Thank you for telling us. Did the app give any reason for the cut hours?';
 
-// Fills the no-JS reporter form: distinct text for text fields, the first
-// option of single choices (region "global"), two of multiple choices.
-async function fillQuestionnaire(page, questionnaire) {
-  for (const field of questionnaire.fields) {
-    const id = `#field-${field.name}`;
-    if (field.name === 'narrative') {
-      await page.fill(id, NARRATIVE);
-    } else if (field.type === 'short_text' || field.type === 'long_text') {
-      await page.fill(id, `e2e ${field.name}`);
-    } else if (field.type === 'enum') {
-      await page.check(`#field-${field.name}-${field.options[0].value}`);
-    } else if (field.type === 'multi_enum') {
-      for (const option of field.options.slice(0, 2)) await page.check(`#field-${field.name}-${option.value}`);
-    } else if (field.type === 'year_month') {
-      await page.fill(id, '2025-03');
-    }
-  }
-}
+// Text for the no-JS reporter form: the narrative the test reads back later,
+// a distinct text for the other text fields.
+const answerText = (field) => (field.name === 'narrative' ? NARRATIVE : `e2e ${field.name}`);
 
 // More reports through the JSON API, all in region "europe".
 async function submitOthers(base, count) {
@@ -83,7 +69,7 @@ async function main() {
     const reporter = await openPage(browser, base, { javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
     const questionnaire = (await api(base, 'GET', `/api/v1/questionnaires/${KIND}`)).json;
     await reporter.page.goto(`${base}/report/${KIND}`);
-    await fillQuestionnaire(reporter.page, questionnaire);
+    await fillQuestionnaire(reporter.page, questionnaire, answerText);
     await reporter.page.waitForTimeout(1100);  // serve --form-min-seconds 1
     await reporter.page.click('button[type=submit]');
     const receipt = (await reporter.page.textContent('#receipt-text')).trim();

@@ -20,26 +20,13 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { api, apiLogin, argument, check, initInstance, startService } from './support/service.mjs';
 import { launchBrowser, openPage } from './support/browser.mjs';
+import { fillQuestionnaire } from './support/reporter.mjs';
 
 const binary = argument('--binary', process.env.PILLARBOX_BINARY);
 const artifacts = argument('--artifacts', join(process.cwd(), 'e2e-artifacts'));
 const chromiumPath = argument('--chromium', '/usr/bin/chromium');
 if (!binary) throw new Error('--binary <pillarbox> is required');
 
-async function fillQuestionnaire(page, questionnaire) {
-  for (const field of questionnaire.fields) {
-    const id = `#field-${field.name}`;
-    if (field.type === 'short_text' || field.type === 'long_text') {
-      await page.fill(id, `e2e ${field.name}: the app changed my shifts <without> telling me & why`);
-    } else if (field.type === 'enum') {
-      await page.check(`#field-${field.name}-${field.options[0].value}`);
-    } else if (field.type === 'multi_enum') {
-      for (const option of field.options.slice(0, 2)) await page.check(`#field-${field.name}-${option.value}`);
-    } else if (field.type === 'year_month') {
-      await page.fill(id, '2025-03');
-    }
-  }
-}
 
 async function main() {
   const started = Date.now();
@@ -68,7 +55,8 @@ async function main() {
     check(await page.locator('#error-summary').count() === 1, 'an empty form shows the error summary');
     check(await page.locator('#field-summary[aria-invalid="true"]').count() === 1, 'the summary field is marked invalid');
     await step(page, '02-errors');
-    await fillQuestionnaire(page, questionnaire);
+    await fillQuestionnaire(page, questionnaire,
+                            (field) => `e2e ${field.name}: the app changed my shifts <without> telling me & why`);
     await step(page, '03-filled');
     await page.waitForTimeout(1100);  // the form token's minimum time (serve --form-min-seconds 1)
     await page.click('button[type=submit]');

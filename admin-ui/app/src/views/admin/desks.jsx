@@ -8,7 +8,7 @@ import { humanize } from '../../ui/format.js';
 import { ErrorNotice, Loading, Notice } from '../../ui/notice.jsx';
 import { Page } from '../../ui/page.jsx';
 import { useLoad } from '../../ui/use_load.js';
-import { ConfirmDialog } from './confirm_dialog.jsx';
+import { ConfirmDialog } from '../../ui/confirm_dialog.jsx';
 
 async function loadDesks() {
   const [desks, users] = await Promise.all([api.get('/desks'), api.get('/users')]);

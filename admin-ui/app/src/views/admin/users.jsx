@@ -9,7 +9,7 @@ import { formatDay, humanize } from '../../ui/format.js';
 import { ErrorNotice, Loading, Notice } from '../../ui/notice.jsx';
 import { Page } from '../../ui/page.jsx';
 import { useLoad } from '../../ui/use_load.js';
-import { ConfirmDialog } from './confirm_dialog.jsx';
+import { ConfirmDialog } from '../../ui/confirm_dialog.jsx';
 import { CredentialsPanel } from './credentials_panel.jsx';
 
 const ROLES = [

@@ -7,7 +7,7 @@ import { navigate } from '../../router.js';
 import { fieldError, SelectField } from '../../ui/fields.jsx';
 import { ErrorNotice, Loading } from '../../ui/notice.jsx';
 import { useLoad } from '../../ui/use_load.js';
-import { ConfirmDialog } from './dialog.jsx';
+import { ConfirmDialog } from '../../ui/confirm_dialog.jsx';
 import { useMutation } from './use_mutation.js';
 
 export function CaseMerge({ item }) {

@@ -2,14 +2,15 @@
 // account, removing a desk member). role="alertdialog", labelled by its
 // heading and described by its text; focus starts on "Cancel" (the safe
 // choice), stays inside while it is open (Tab wraps), Escape cancels, and
-// focus returns to the control that opened it. A generic piece: the lead may
-// move it to ui/.
+// focus returns to the control that opened it. Used by the admin views
+// (disable an account, remove a desk member) and the cases (merge).
 import { useEffect, useRef } from 'preact/hooks';
 
 // `title`: the question; `children`: what will happen; `confirmLabel`: the
 // action's button; `busy`: disables both buttons while the action runs;
-// `error`: an ApiError to show inside; `onConfirm()`, `onCancel()`.
-export function ConfirmDialog({ title, children, confirmLabel, busy, error, onConfirm, onCancel }) {
+// `error`: an ApiError to show inside; `danger`: the action destroys
+// something (red button; default) or not; `onConfirm()`, `onCancel()`.
+export function ConfirmDialog({ title, children, confirmLabel, busy, error, danger = true, onConfirm, onCancel }) {
   const dialog = useRef(null);
   const cancel = useRef(null);
   useEffect(() => {
@@ -45,9 +46,11 @@ export function ConfirmDialog({ title, children, confirmLabel, busy, error, onCo
         <h2 id="confirm-title">{title}</h2>
         <div id="confirm-text">{children}</div>
         {error && <p class="notice notice-error" role="alert">{error.message}</p>}
-        <div class="admin-dialog-actions">
+        <div class="dialog-buttons">
           <button type="button" ref={cancel} onClick={onCancel} disabled={busy}>Cancel</button>
-          <button type="button" class="danger" onClick={onConfirm} disabled={busy}>{confirmLabel}</button>
+          <button type="button" class={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
+            {confirmLabel}
+          </button>
         </div>
       </div>
     </div>
