@@ -148,13 +148,23 @@ TEST_F(TriageWorkflowTest, AssignmentOnlyToReviewersOfTheReportsDesk) {
   EXPECT_TRUE(unassigned["assignee"].is_null());
   EXPECT_EQ(unassigned["revision"], 2);
   EXPECT_TRUE(ListedIds("?assignee=" + voice_reviewer_id_).empty());
+  // Opening the report gives its workflow state too, as the queue does.
+  Ok(Assign(voice_reviewer_id_, 2));
+  const auto opened = Ok(Call("GET", "/api/v1/reports/" + report_, voice_token_));
+  EXPECT_EQ(opened["assignee"], voice_reviewer_id_);
+  EXPECT_EQ(opened["revision"], 3);
+  EXPECT_EQ(opened["acknowledge_due_day"].get<std::string>().size(), 10u);
+  EXPECT_FALSE(opened["overdue"].get<bool>());
+  EXPECT_FALSE(opened["answers"].empty()) << "still the decrypted report";
+  Ok(Assign(nullptr, 3));
 
   const auto audit = Ok(Call("GET", "/api/v1/audit?limit=1000", admin_))["entries"];
   std::vector<std::string> details;
   for (const auto& entry : audit) {
     if (entry["action"] == "report.assigned" && entry["object_id"] == report_) details.push_back(entry["detail"]);
   }
-  EXPECT_EQ(details, (std::vector<std::string>{"assignee=" + voice_reviewer_id_, "assignee=none"}));
+  EXPECT_EQ(details, (std::vector<std::string>{"assignee=" + voice_reviewer_id_, "assignee=none",
+                                               "assignee=" + voice_reviewer_id_, "assignee=none"}));
 }
 
 TEST_F(TriageWorkflowTest, FiltersCountsAndTheirBadValues) {

@@ -36,6 +36,12 @@ WorkflowService::WorkflowService(store::GroupCommitWriter& writer, const privacy
                                  const Clock& clock)
     : writer_(writer), audit_key_(audit_key), clock_(clock) {}
 
+Result<TriageItem> WorkflowService::Describe(store::Database& reader, std::string_view report_id) {
+  TriageItem item;
+  PB_RETURN_IF_ERROR(LoadItem(reader, report_id, item));
+  return item;
+}
+
 Status WorkflowService::LoadItem(store::Database& db, std::string_view report_id, TriageItem& out) {
   PB_ASSIGN_OR_RETURN(auto row, store::LoadTriageRow(db, report_id));
   if (!row.has_value()) return Status::NotFound("no such report");

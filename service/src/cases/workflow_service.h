@@ -45,6 +45,12 @@ class WorkflowService {
   // it; audits "report.assigned". InvalidArgument naming "assignee" unless
   // the assignee is an enabled admin or reviewer who is a member of the
   // report's desk; other errors as ChangeStatus.
+  // The report `report_id` as the queue shows it (revision, assignee,
+  // deadlines), read on `reader` with no audit entry. NotFound when it does
+  // not exist. The caller checks that the session may see it first
+  // (cases/report_access.h), as GET /reports/{id} does by opening it.
+  Result<TriageItem> Describe(store::Database& reader, std::string_view report_id);
+
   Result<TriageItem> Assign(const accounts::Session& session, std::string_view report_id,
                             const std::string& assignee_id, int64_t revision);
 

@@ -9,6 +9,7 @@
 
 #include "cases/report_labels.h"
 #include "cases/report_reader.h"
+#include "cases/workflow_service.h"
 #include "common/logging.h"
 #include "common/worker_pool.h"
 #include "http/authenticated_json.h"
@@ -16,6 +17,8 @@
 #include "http/responses.h"
 #include "http/router_guards.h"
 #include "http/status_mapping.h"
+#include "http/triage_codec.h"
+#include "store/reader_pool.h"
 
 namespace pillarbox::http {
 namespace {
@@ -45,6 +48,11 @@ void RegisterReviewerReportRoutes(Pistache::Rest::Router& router, const RouteCon
                            for (const auto& answer : report.clear_answers) answers[answer.field].push_back(answer.value);
                            nlohmann::json body = SummaryJson(report.summary);
                            body["answers"] = std::move(answers);
+                           if (context.workflow != nullptr) {
+                             auto lease = context.readers->Acquire();
+                             PB_ASSIGN_OR_RETURN(const auto state, context.workflow->Describe(lease.db(), id));
+                             body.update(WorkflowStateJson(state));  // revision, assignee, deadlines
+                           }
                            if (context.report_labels != nullptr) {
                              PB_ASSIGN_OR_RETURN(const auto labels, context.report_labels->Of(*session, id));
                              body.update(ReportLabelsJson(labels));  // "tags" and "pillars"

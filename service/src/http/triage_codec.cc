@@ -42,27 +42,33 @@ Result<std::string> ReadStringOrNull(const nlohmann::json& body, const char* nam
 
 }  // namespace
 
-nlohmann::json TriageItemJson(const cases::TriageItem& item) {
+nlohmann::json WorkflowStateJson(const cases::TriageItem& item) {
   const store::TriageRow& row = item.row;
-  const store::ReportSummary& summary = row.summary;
-  return {{"id", summary.id},
-          {"kind", summary.kind},
-          {"desk", summary.desk_id},
-          {"received_day", summary.received_day},
-          {"region", summary.region},
-          {"sector", summary.sector},
-          {"status", summary.status},
+  return {{"status", row.summary.status},
           {"close_reason", TextOrNull(row.close_reason)},
           {"assignee", TextOrNull(row.assignee_id)},
           {"revision", row.revision},
-          {"demo", summary.demo},
-          {"tags", row.tags},
-          {"pillars", row.pillars},
           {"acknowledged_day", TextOrNull(row.acknowledged_day)},
           {"first_feedback_day", TextOrNull(row.first_feedback_day)},
           {"acknowledge_due_day", item.acknowledge_due_day},
           {"feedback_due_day", item.feedback_due_day},
           {"overdue", item.overdue}};
+}
+
+nlohmann::json TriageItemJson(const cases::TriageItem& item) {
+  const store::TriageRow& row = item.row;
+  const store::ReportSummary& summary = row.summary;
+  nlohmann::json json = {{"id", summary.id},
+                         {"kind", summary.kind},
+                         {"desk", summary.desk_id},
+                         {"received_day", summary.received_day},
+                         {"region", summary.region},
+                         {"sector", summary.sector},
+                         {"demo", summary.demo},
+                         {"tags", row.tags},
+                         {"pillars", row.pillars}};
+  json.update(WorkflowStateJson(item));
+  return json;
 }
 
 cases::TriageQuery DecodeTriageQuery(const Pistache::Rest::Request& request) {

@@ -26,6 +26,11 @@ namespace pillarbox::http {
 //  "close_reason"|null,"assignee"|null,"revision","tags":[ids],"pillars":[..],
 //  "acknowledged_day"|null,"first_feedback_day"|null,"acknowledge_due_day",
 //  "feedback_due_day","overdue"}
+// The workflow members of a report (status, close_reason, assignee,
+// revision, acknowledged_day, first_feedback_day, acknowledge_due_day,
+// feedback_due_day, overdue), shared by the queue and GET /reports/{id}.
+nlohmann::json WorkflowStateJson(const cases::TriageItem& item);
+
 nlohmann::json TriageItemJson(const cases::TriageItem& item);
 
 // The filter parameters present in the request's query string (not decoded:

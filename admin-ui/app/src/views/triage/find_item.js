@@ -1,8 +1,9 @@
-// The queue item of one report (revision, assignee, deadlines): GET
-// /api/v1/reports/{id} does not carry them, so the view asks the queue with
-// filters only that report's clear metadata can match (its desk, kind,
-// region, sector, status and received day) and picks the report out. The
-// queue is not an audited read: the report is not opened again.
+// The current queue item of one report (revision, assignee, deadlines) after
+// a conflict: asking GET /api/v1/reports/{id} again would open (and audit)
+// the report again, so the view asks the queue with filters only that
+// report's clear metadata can match (its desk, kind, region, sector, status
+// and received day) and picks the report out. The queue is not an audited
+// read.
 import { api } from '../../api.js';
 
 const MAX_PAGES = 20;

@@ -5,9 +5,10 @@
 // pillars, related reports.
 //
 // Opening a report is audited server-side, so GET /reports/{id} runs once per
-// visit: later changes update the view from each change's answer, and the
-// queue item (revision, assignee, deadlines) comes from the queue, not from
-// opening the report again.
+// visit: it carries the workflow state (revision, assignee, deadlines) too,
+// and later changes update the view from each change's answer. After a
+// conflict the fresh state comes from the queue, not from opening the report
+// again.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { labelOf, useTaxonomy } from '../../taxonomy.js';
@@ -39,19 +40,14 @@ function ReportFacts({ report, status, taxonomy }) {
   );
 }
 
-// Loads the queue item of `report`; `reload()` asks again (after a 409).
+// The workflow state of `report` (from GET /reports/{id}); `reload()` asks
+// the queue for the current one (after a 409).
 function useTriageItem(report) {
   const [item, setItem] = useState(null);
   const [error, setError] = useState(null);
-  const load = useCallback((summary) => {
-    setError(null);
-    findTriageItem(summary).then(
-      (found) => (found ? setItem(found) : setError(new Error('The workflow state of this report could not be found in the queue.'))),
-      setError,
-    );
-  }, []);
   useEffect(() => {
-    if (report) load(report);
+    setError(null);
+    if (report) setItem(report);
   }, [report]);
   // After a conflict the status may have changed too: search without it.
   // The old item stays shown (with the conflict message) until the new one comes.
