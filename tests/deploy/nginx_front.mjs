@@ -125,6 +125,7 @@ error_log ${join(work, 'logs', 'error.log')} info;
 events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
+  gzip on;  # as Debian's own nginx.conf has it: the site must turn it off itself
   client_body_temp_path ${temp}/body;
   proxy_temp_path ${temp}/proxy;
   fastcgi_temp_path ${temp}/fastcgi;
@@ -157,6 +158,15 @@ http {
     check((home.headers['strict-transport-security'] || [''])[0].includes('max-age='), 'HSTS');
     checkHeaders(home, 'GET /');
     check(home.headers['content-security-policy'][0].includes("form-action 'self'"), 'the reporter pages keep their own CSP');
+    // Only the web app's static files are compressed; never the API (BREACH).
+    const script = await request(`${base}/admin/app.js`, { ca, headers: { 'Accept-Encoding': 'gzip' } });
+    check(script.status === 200 && (script.headers['content-encoding'] || [''])[0] === 'gzip',
+          `app.js compressed: ${script.status} ${script.headers['content-encoding']}`);
+    checkHeaders(script, 'GET /admin/app.js');
+    const taxonomy = await request(`${base}/api/v1/taxonomy`, { ca, headers: { 'Accept-Encoding': 'gzip' } });
+    check(taxonomy.status === 200 && !taxonomy.headers['content-encoding'], 'the API is never compressed');
+    const page = await request(`${base}/followup`, { ca, headers: { 'Accept-Encoding': 'gzip' } });
+    check(page.status === 200 && !page.headers['content-encoding'], 'the reporter pages are never compressed');
     const app = await request(`${base}/admin`, { ca });
     check(app.status === 200, `GET /admin: ${app.status}`);
     checkHeaders(app, 'GET /admin');
