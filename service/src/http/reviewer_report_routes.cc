@@ -30,7 +30,8 @@ using Session = std::shared_ptr<const accounts::Session>;
 nlohmann::json SummaryJson(const store::ReportSummary& summary) {
   return {{"id", summary.id},         {"kind", summary.kind},     {"desk", summary.desk_id},
           {"received_day", summary.received_day}, {"region", summary.region}, {"sector", summary.sector},
-          {"status", summary.status}, {"demo", summary.demo}};
+          {"status", summary.status}, {"demo", summary.demo},
+          {"closed_day", summary.closed_day.empty() ? nlohmann::json(nullptr) : nlohmann::json(summary.closed_day)}};
 }
 
 }  // namespace

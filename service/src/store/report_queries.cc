@@ -42,12 +42,15 @@ Status LoadClearAnswers(Database& db, intake::SealedReport& report) {
 
 Result<std::optional<ReportSummary>> LoadReportSummary(Database& db, std::string_view id) {
   static constexpr char kSummarySql[] =
-      "SELECT id, kind, desk_id, received_day, region, sector, status, demo FROM reports WHERE id = ?";
+      "SELECT id, kind, desk_id, received_day, region, sector, status, demo, closed_day FROM reports WHERE id = ?";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kSummarySql));
   select->BindText(1, id);
   PB_ASSIGN_OR_RETURN(const bool row, select->Step());
   std::optional<ReportSummary> summary;
-  if (row) summary = ReadSummary(*select);
+  if (row) {
+    summary = ReadSummary(*select);
+    summary->closed_day = select->ColumnText(8);
+  }
   select->Reset();
   return summary;
 }
