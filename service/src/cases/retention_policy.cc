@@ -98,7 +98,8 @@ Status CheckKindChange(const KindRetentionChange& change, size_t index, const st
 Result<RetentionPolicy> LoadRetentionPolicy(store::Database& db, const std::vector<std::string>& kinds) {
   RetentionPolicy policy;
   for (const std::string& kind : kinds) {
-    KindRetention entry{kind};
+    KindRetention entry;
+    entry.kind = kind;
     PB_RETURN_IF_ERROR(LoadDays(db, ClosedKey(kind), entry.delete_closed_after_days));
     PB_RETURN_IF_ERROR(LoadOptionalDays(db, AnyKey(kind), entry.delete_any_after_days));
     policy.kinds.push_back(std::move(entry));

@@ -5,6 +5,7 @@
 #include "audit/audit_log.h"
 #include "cases/calendar_day.h"
 #include "common/metrics.h"
+#include "store/bundle_rows.h"
 #include "store/reporter_rows.h"
 #include "store/retention_rows.h"
 

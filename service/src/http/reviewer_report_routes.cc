@@ -30,8 +30,7 @@ using Session = std::shared_ptr<const accounts::Session>;
 nlohmann::json SummaryJson(const store::ReportSummary& summary) {
   return {{"id", summary.id},         {"kind", summary.kind},     {"desk", summary.desk_id},
           {"received_day", summary.received_day}, {"region", summary.region}, {"sector", summary.sector},
-          {"status", summary.status}, {"demo", summary.demo},
-          {"closed_day", summary.closed_day.empty() ? nlohmann::json(nullptr) : nlohmann::json(summary.closed_day)}};
+          {"status", summary.status}, {"demo", summary.demo}};
 }
 
 }  // namespace
@@ -49,6 +48,8 @@ void RegisterReviewerReportRoutes(Pistache::Rest::Router& router, const RouteCon
                            for (const auto& answer : report.clear_answers) answers[answer.field].push_back(answer.value);
                            nlohmann::json body = SummaryJson(report.summary);
                            body["answers"] = std::move(answers);
+                           body["closed_day"] = report.closed_day.empty() ? nlohmann::json(nullptr)
+                                                                          : nlohmann::json(report.closed_day);
                            if (context.workflow != nullptr) {
                              auto lease = context.readers->Acquire();
                              PB_ASSIGN_OR_RETURN(const auto state, context.workflow->Describe(lease.db(), id));

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "store/row_loop.h"
+
 namespace pillarbox::store {
 namespace {
 
@@ -42,17 +44,23 @@ Status LoadClearAnswers(Database& db, intake::SealedReport& report) {
 
 Result<std::optional<ReportSummary>> LoadReportSummary(Database& db, std::string_view id) {
   static constexpr char kSummarySql[] =
-      "SELECT id, kind, desk_id, received_day, region, sector, status, demo, closed_day FROM reports WHERE id = ?";
+      "SELECT id, kind, desk_id, received_day, region, sector, status, demo FROM reports WHERE id = ?";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kSummarySql));
   select->BindText(1, id);
   PB_ASSIGN_OR_RETURN(const bool row, select->Step());
   std::optional<ReportSummary> summary;
-  if (row) {
-    summary = ReadSummary(*select);
-    summary->closed_day = select->ColumnText(8);
-  }
+  if (row) summary = ReadSummary(*select);
   select->Reset();
   return summary;
+}
+
+Result<std::string> LoadReportClosedDay(Database& db, std::string_view id) {
+  static constexpr char kClosedDaySql[] = "SELECT closed_day FROM reports WHERE id = ?";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kClosedDaySql));
+  select->BindText(1, id);
+  std::string day;
+  PB_RETURN_IF_ERROR(ForEachRow(*select, [&day](const Statement& row) { day = row.ColumnText(0); }));
+  return day;
 }
 
 Result<std::optional<intake::SealedReport>> LoadSealedReport(Database& db, std::string_view id) {

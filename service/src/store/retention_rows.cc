@@ -85,12 +85,4 @@ Result<int64_t> DeleteCase(Database& db, std::string_view case_id) {
   return bundles_deleted;
 }
 
-Result<bool> DeleteBundle(Database& db, std::string_view bundle_id) {
-  static constexpr char kDeleteSql[] = "DELETE FROM bundles WHERE id = ?";
-  PB_ASSIGN_OR_RETURN(Statement * remove, db.Prepare(kDeleteSql));
-  remove->BindText(1, bundle_id);
-  PB_RETURN_IF_ERROR(remove->Run());
-  return db.ChangedRows() > 0;
-}
-
 }  // namespace pillarbox::store

@@ -1,6 +1,7 @@
 // The rows the retention purge needs (cases/retention_purge.h): which
 // reports, cases and evidence bundles are due, and the deletes that
-// crypto-shred a case or a bundle (a report goes with store::DeleteReport).
+// crypto-shred a case (a report goes with store::DeleteReport, a bundle with
+// store::DeleteBundle).
 // The queries enforce the protection rules themselves, so a caller that runs
 // them inside its write op sees a consistent answer: a report linked to an
 // open case or to a case on legal hold is never listed, nor is a case on
@@ -45,9 +46,5 @@ Result<std::vector<std::string>> ListBundlesDue(Database& db, std::string_view c
 // when there was no such case. Conflict when another case still names it as
 // merged_into (ListCasesDue never returns such a case).
 Result<int64_t> DeleteCase(Database& db, std::string_view case_id);
-
-// Deletes bundle `bundle_id` with its chunks and file list (ON DELETE
-// CASCADE). True when a bundle was deleted.
-Result<bool> DeleteBundle(Database& db, std::string_view bundle_id);
 
 }  // namespace pillarbox::store
