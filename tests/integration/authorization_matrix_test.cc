@@ -180,6 +180,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     }
     if (row.path == "/api/v1/cases/{id}/notes" && row.method == "post") return R"({"body":"matrix note"})";
     if (row.path == "/api/v1/cases/{id}/merge") return nlohmann::json{{"into", CreateCase()}}.dump();
+    if (row.path == "/api/v1/cases/{id}/legal-hold") return R"({"held":false})";
     if (row.path == "/api/v1/actions" && row.method == "post") return ActionBody();
     if (row.path == "/api/v1/actions/{id}" && row.method == "patch") {
       const auto current = nlohmann::json::parse(Call("GET", path, "admin").body);
@@ -320,6 +321,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     if (row.path == "/api/v1/settings/deadlines" && row.method == "put") {
       body = R"({"acknowledge_days":7,"feedback_days":90})";
     }
+    if (row.path == "/api/v1/settings/retention" && row.method == "put") body = R"({"delete_bundles_after_days":30})";
     if (row.path == "/api/v1/users" && row.method == "post") {
       body = nlohmann::json{{"username", "made-by-" + role}, {"role", "researcher"}, {"desks", nlohmann::json::array()}}
                  .dump();
@@ -407,6 +409,8 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"post", "/api/v1/reports/{id}/assignee", Expect(401, 200, 200, 404, 403, 403)},
       {"get", "/api/v1/settings/deadlines", Expect(401, 200, 200, 200, 403, 403)},
       {"put", "/api/v1/settings/deadlines", Expect(401, 200, 403, 403, 403, 403)},
+      {"get", "/api/v1/settings/retention", Expect(401, 200, 200, 200, 403, 403)},
+      {"put", "/api/v1/settings/retention", Expect(401, 200, 403, 403, 403, 403)},
       {"post", "/api/v1/users", Expect(401, 201, 403, 403, 403, 403)},
       {"get", "/api/v1/users", Expect(401, 200, 403, 403, 403, 403)},
       {"get", "/api/v1/audit", Expect(401, 200, 403, 403, 403, 403)},
@@ -428,6 +432,7 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"post", "/api/v1/cases/{id}/notes", Expect(401, 201, 201, 404, 403, 403)},
       {"get", "/api/v1/cases/{id}/notes", Expect(401, 200, 200, 404, 403, 403)},
       {"post", "/api/v1/cases/{id}/merge", Expect(401, 200, 200, 404, 403, 403)},  // a fresh pair per call
+      {"put", "/api/v1/cases/{id}/legal-hold", Expect(401, 200, 200, 404, 403, 403)},
       {"put", "/api/v1/cases/{id}/actions/{action_id}", Expect(401, 200, 200, 404, 403, 403)},
       {"delete", "/api/v1/cases/{id}/actions/{action_id}", Expect(401, 200, 200, 404, 403, 403)},
       // The catalogue is shared by every desk; partners read it, researchers do not.

@@ -10,6 +10,7 @@
 #include "app/bundle_command.h"
 #include "app/init_command.h"
 #include "app/instance_command.h"
+#include "app/purge_command.h"
 #include "app/serve_command.h"
 #include "app/user_command.h"
 #include "common/logging.h"
@@ -152,6 +153,14 @@ void AddInstance(CLI::App& cli, InstanceSigningKeyOptions& options, int& exit_co
   signing_key->callback([&options, &exit_code] { exit_code = RunInstanceSigningKey(options); });
 }
 
+void AddPurge(CLI::App& cli, PurgeOptions& options, int& exit_code) {
+  CLI::App* purge = cli.add_subcommand("purge", "Run the retention purge now and print what it removed");
+  purge->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
+  AddSecretFileOption(purge, options.secret_file);
+  purge->add_flag("--json", options.json_output, "Print the counts as JSON");
+  purge->callback([&options, &exit_code] { exit_code = RunPurge(options); });
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -174,6 +183,8 @@ int RunCli(int argc, char** argv) {
   BundleToolOptions bundle_options;
   AddBundle(cli, bundle_options, exit_code);
   AddInstance(cli, bundle_options.signing_key, exit_code);
+  PurgeOptions purge_options;
+  AddPurge(cli, purge_options, exit_code);
   cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "pillarbox " << kVersion << "\n"; });
   try {
     cli.parse(argc, argv);

@@ -24,6 +24,7 @@
 #include "app/reporter_page_services.h"
 #include "intake/proof_of_work.h"
 #include "intake/submission_quota.h"
+#include "app/retention_services.h"
 #include "app/reviewer_services.h"
 #include "app/service_gauges.h"
 #include "app/stats_services.h"
@@ -138,6 +139,15 @@ int RunServe(const ServeOptions& options) {
   (*bundle_services)->Fill(context);
   (*reporter_pages)->Fill(context);
   (*statistics)->Fill(context);
+  auto retention = RetentionServices::Start(
+      instance->layout.database(), (*storage)->writer(), *instance->catalog, *instance->keys, clock,
+      [&storage] { return (*storage)->TruncateWal(); },
+      [&context](const std::vector<std::string>& ids) { ForgetPurgedReports(context, ids); });
+  if (!retention.ok()) {
+    std::cerr << "pillarbox: cannot start: " << retention.status().message() << "\n";
+    return 1;
+  }
+  (*retention)->Fill(context);
   constexpr size_t kMebibyte = 1024 * 1024;
   http::HttpServer server({.host = options.listen.host,
                            .port = options.listen.port,
@@ -152,6 +162,7 @@ int RunServe(const ServeOptions& options) {
     return 1;
   }
   RegisterServiceGauges((*storage)->writer(), context);
+  (*retention)->StartSchedule();  // purges now, then once per UTC day
   std::cout << "pillarbox listening on http://" << options.listen.host << ":" << server.port() << std::endl;
   spdlog::info("serving threads={} queue_capacity={} submissions_per_minute={} submission_burst={} pow_bits={}",
                options.http_threads, options.queue_capacity, options.submissions_per_minute,
@@ -159,6 +170,7 @@ int RunServe(const ServeOptions& options) {
 
   const int signal_number = WaitForStopSignal(stop_signals);
   spdlog::info("signal {} received; draining", signal_number);
+  (*retention)->Stop();   // a purge in progress stops after its batch
   (*reviewers)->Drain();  // queued logins and reads finish while the writer still runs
   (*storage)->Drain();  // commits and answers everything already queued; new submissions get 503
   // Let the I/O threads flush the answers the writer just sent.

@@ -32,6 +32,9 @@ class StoragePipeline {
   intake::ReportStore& report_store() { return report_store_; }
   store::GroupCommitWriter& writer() { return writer_; }
 
+  // Truncates the WAL now (WalCheckpointer::TruncateNow), e.g. after a purge.
+  Status TruncateWal() { return checkpointer_.TruncateNow(); }
+
   // Stops accepting writes, commits and completes everything queued, then
   // checkpoints and truncates the WAL. Idempotent.
   void Drain();

@@ -81,7 +81,8 @@ Result<int64_t> ApplyUpdate(store::Database& db, const CaseEnvironment& env, con
     changed = true;
   }
   if (update.status.has_value() && *update.status != current.status) {
-    PB_RETURN_IF_ERROR(store::SetCaseStatus(db, who.case_id, *update.status, ""));
+    PB_RETURN_IF_ERROR(store::SetCaseStatus(db, who.case_id, *update.status, "",
+                                             UtcDay(env.clock.NowUnixSeconds())));
     PB_RETURN_IF_ERROR(record("case.status.changed", "from=" + current.status + ";to=" + *update.status));
     changed = true;
   }

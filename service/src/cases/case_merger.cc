@@ -78,7 +78,8 @@ Result<MergeOutcome> ApplyMerge(store::Database& db, const CaseEnvironment& env,
   for (const store::CaseNoteRecord& note : merge.notes) {
     PB_RETURN_IF_ERROR(store::MoveCaseNote(db, note.id, merge.target.id, note.ciphertext));
   }
-  PB_RETURN_IF_ERROR(store::SetCaseStatus(db, source.id, "merged", merge.target.id));
+  PB_RETURN_IF_ERROR(store::SetCaseStatus(db, source.id, "merged", merge.target.id,
+                                           UtcDay(env.clock.NowUnixSeconds())));
   PB_RETURN_IF_ERROR(RecordCaseChange(db, env.audit_key, env.clock,
                                       {merge.actor, source.id, "case.merged.into", "into=" + merge.target.id}));
   PB_RETURN_IF_ERROR(RecordCaseChange(

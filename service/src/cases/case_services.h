@@ -6,6 +6,7 @@
 #include "cases/action_service.h"
 #include "cases/case_editor.h"
 #include "cases/case_environment.h"
+#include "cases/case_hold.h"
 #include "cases/case_linker.h"
 #include "cases/case_merger.h"
 #include "cases/case_notebook.h"
@@ -17,7 +18,7 @@ struct CaseServices {
   // `environment`'s references must outlive the services.
   explicit CaseServices(const CaseEnvironment& environment)
       : reader(environment), editor(environment), linker(environment), merger(environment), notebook(environment),
-        actions(environment) {}
+        actions(environment), hold(environment) {}
 
   CaseReader reader;
   CaseEditor editor;
@@ -25,6 +26,7 @@ struct CaseServices {
   CaseMerger merger;
   CaseNotebook notebook;
   ActionService actions;  // the actions catalogue (cases link to it through `linker`)
+  CaseHold hold;          // legal hold (retention)
 };
 
 }  // namespace pillarbox::cases

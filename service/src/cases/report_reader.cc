@@ -17,12 +17,14 @@ Result<OpenedReport> ReportReader::Open(const accounts::Session& session, std::s
   std::optional<intake::SealedReport> sealed;
   std::optional<store::ReportSummary> summary;
   std::optional<privacy::SecretKey> data_key;
+  std::string closed_day;
   {
     auto lease = readers_.Acquire();
     PB_ASSIGN_OR_RETURN(sealed, store::LoadSealedReport(lease.db(), report_id));
     if (!sealed.has_value() || DesksOf(session).count(sealed->desk_id) == 0) return not_found;
     PB_ASSIGN_OR_RETURN(summary, store::LoadReportSummary(lease.db(), report_id));
     if (!summary.has_value()) return not_found;
+    PB_ASSIGN_OR_RETURN(closed_day, store::LoadReportClosedDay(lease.db(), report_id));
     auto desk_key = accounts::DeskKeyOf(session, lease.db(), sealed->desk_id, sealed->desk_key_version);
     if (desk_key.status().code() == StatusCode::kNotFound) return not_found;
     PB_RETURN_IF_ERROR(desk_key.status());
@@ -30,7 +32,8 @@ Result<OpenedReport> ReportReader::Open(const accounts::Session& session, std::s
   }
   PB_ASSIGN_OR_RETURN(auto answers, intake::OpenSealedFields(sealed->sealed_fields, sealed->id, *data_key));
   PB_RETURN_IF_ERROR(audit_.Record({session.identity.user_id, "report.viewed", "report", sealed->id, ""}));
-  return OpenedReport{std::move(*summary), std::move(sealed->clear_answers), std::move(answers)};
+  return OpenedReport{std::move(*summary), std::move(sealed->clear_answers), std::move(answers),
+                      std::move(closed_day)};
 }
 
 }  // namespace pillarbox::cases

@@ -25,6 +25,7 @@ struct OpenedReport {
   store::ReportSummary summary;
   std::vector<intake::ClearAnswer> clear_answers;
   std::vector<intake::PlainAnswer> sealed_answers;  // decrypted
+  std::string closed_day;  // YYYY-MM-DD while closed (schema/009), "" otherwise
 };
 
 class ReportReader {

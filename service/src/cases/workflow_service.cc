@@ -58,7 +58,7 @@ Status WorkflowService::ChangeStatusIn(store::Database& db, const accounts::Sess
   PB_ASSIGN_OR_RETURN(const WorkflowState next, ApplyTransition(current, change.status, change.reason,
                                                                 UtcDay(clock_.NowUnixSeconds())));
   PB_RETURN_IF_ERROR(store::UpdateReportStatus(db, row.id, row.revision, next.status, next.close_reason,
-                                               next.acknowledged_day));
+                                               next.acknowledged_day, UtcDay(clock_.NowUnixSeconds())));
   std::string detail = "from=" + row.status + ";to=" + next.status;
   if (!next.close_reason.empty()) detail += ";reason=" + next.close_reason;
   PB_RETURN_IF_ERROR(audit::AppendAuditEntry(

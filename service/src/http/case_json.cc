@@ -45,7 +45,9 @@ json RecordJson(const store::CaseRecord& record) {
           {"status", record.status},
           {"merged_into", OrNull(record.merged_into)},
           {"created_day", record.created_day},
-          {"revision", record.revision}};
+          {"revision", record.revision},
+          {"closed_day", OrNull(record.closed_day)},
+          {"legal_hold", record.legal_hold}};
 }
 
 }  // namespace

@@ -48,6 +48,8 @@ void RegisterReviewerReportRoutes(Pistache::Rest::Router& router, const RouteCon
                            for (const auto& answer : report.clear_answers) answers[answer.field].push_back(answer.value);
                            nlohmann::json body = SummaryJson(report.summary);
                            body["answers"] = std::move(answers);
+                           body["closed_day"] = report.closed_day.empty() ? nlohmann::json(nullptr)
+                                                                          : nlohmann::json(report.closed_day);
                            if (context.workflow != nullptr) {
                              auto lease = context.readers->Acquire();
                              PB_ASSIGN_OR_RETURN(const auto state, context.workflow->Describe(lease.db(), id));

@@ -52,6 +52,7 @@ class TriageQueue;
 class WorkflowService;
 class DeadlineSettings;
 class Aggregates;
+class RetentionSettings;
 }  // namespace pillarbox::cases
 
 namespace pillarbox::bundles {
@@ -89,6 +90,7 @@ struct RouteContext {
   cases::WorkflowService* workflow = nullptr;    // status and assignee changes
   cases::DeadlineSettings* deadlines = nullptr;  // workflow deadlines
   cases::Aggregates* aggregates = nullptr;       // groups, related reports, pillar counts
+  cases::RetentionSettings* retention = nullptr;  // retention policy (http/retention_routes.h)
   stats::StatsService* stats = nullptr;          // researchers' statistics (http/stats_routes.h)
   // Evidence bundles (http/bundle_routes.h); each group registered only when set.
   bundles::OrganizationRegistry* organizations = nullptr;  // partner organizations (admin)

@@ -11,6 +11,7 @@
 #include "http/metrics_routes.h"
 #include "http/bundle_routes.h"
 #include "http/case_routes.h"
+#include "http/retention_routes.h"
 #include "http/catalog_routes.h"
 #include "http/desk_routes.h"
 #include "http/proof_of_work_routes.h"
@@ -59,6 +60,7 @@ Status HttpServer::Start() {
   RegisterReportLabelRoutes(impl_->router, impl_->context);
   RegisterReportNoteRoutes(impl_->router, impl_->context);
   RegisterCaseRoutes(impl_->router, impl_->context);
+  RegisterRetentionRoutes(impl_->router, impl_->context);
   RegisterReporterRoutes(impl_->router, impl_->context);
   RegisterReporterPageRoutes(impl_->router, impl_->context);
   RegisterAdminAppRoutes(impl_->router);

@@ -40,8 +40,8 @@ Status InsertCase(Database& db, const CaseRecord& record, const std::vector<Seal
 
 Result<std::optional<CaseRecord>> LoadCase(Database& db, std::string_view id) {
   static constexpr char kLoadCaseSql[] =
-      "SELECT id, desk_id, desk_key_version, desk_sealed_data_key, status, merged_into, created_day, revision, rowid "
-      "FROM cases WHERE id = ?";
+      "SELECT id, desk_id, desk_key_version, desk_sealed_data_key, status, merged_into, created_day, revision, rowid, "
+      "closed_day, legal_hold FROM cases WHERE id = ?";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kLoadCaseSql));
   select->BindText(1, id);
   std::optional<CaseRecord> record;
@@ -49,7 +49,8 @@ Result<std::optional<CaseRecord>> LoadCase(Database& db, std::string_view id) {
   PB_RETURN_IF_ERROR(ForEachRow(*select, [&](const Statement& row) {
     record = CaseRecord{row.ColumnText(0), row.ColumnText(1), 0,
                         row.ColumnBlob(3), row.ColumnText(4), row.ColumnText(5),
-                        row.ColumnText(6), row.ColumnInt64(7), row.ColumnInt64(8)};
+                        row.ColumnText(6), row.ColumnInt64(7), row.ColumnInt64(8),
+                        row.ColumnText(9), row.ColumnInt64(10) != 0};
     version = row.ColumnInt64(2);
   }));
   if (!record.has_value()) return record;
@@ -81,8 +82,11 @@ Status ReplaceCaseField(Database& db, std::string_view case_id, const SealedCase
   return upsert->Run();
 }
 
-Status SetCaseStatus(Database& db, std::string_view case_id, std::string_view status, std::string_view merged_into) {
-  static constexpr char kSetStatusSql[] = "UPDATE cases SET status = ?, merged_into = ? WHERE id = ?";
+Status SetCaseStatus(Database& db, std::string_view case_id, std::string_view status, std::string_view merged_into,
+                     std::string_view today) {
+  static constexpr char kSetStatusSql[] =
+      "UPDATE cases SET status = ?1, merged_into = ?2, "
+      "closed_day = CASE WHEN ?1 = 'open' THEN NULL ELSE coalesce(closed_day, ?4) END WHERE id = ?3";
   PB_ASSIGN_OR_RETURN(Statement * update, db.Prepare(kSetStatusSql));
   update->BindText(1, status);
   if (merged_into.empty()) {
@@ -91,6 +95,17 @@ Status SetCaseStatus(Database& db, std::string_view case_id, std::string_view st
     update->BindText(2, merged_into);
   }
   update->BindText(3, case_id);
+  update->BindText(4, today);
+  PB_RETURN_IF_ERROR(update->Run());
+  if (db.ChangedRows() != 1) return Status::NotFound("no such case");
+  return Status::Ok();
+}
+
+Status SetCaseLegalHold(Database& db, std::string_view case_id, bool held) {
+  static constexpr char kSetHoldSql[] = "UPDATE cases SET legal_hold = ? WHERE id = ?";
+  PB_ASSIGN_OR_RETURN(Statement * update, db.Prepare(kSetHoldSql));
+  update->BindInt64(1, held ? int64_t{1} : int64_t{0});
+  update->BindText(2, case_id);
   PB_RETURN_IF_ERROR(update->Run());
   if (db.ChangedRows() != 1) return Status::NotFound("no such case");
   return Status::Ok();

@@ -26,6 +26,8 @@ struct CaseRecord {
   std::string created_day;      // YYYY-MM-DD
   int64_t revision = 0;
   int64_t position = 0;  // creation order (the rowid); set by reads, ignored by InsertCase
+  std::string closed_day;  // YYYY-MM-DD while closed or merged, "" otherwise; ignored by InsertCase
+  bool legal_hold = false;  // never purged while true; ignored by InsertCase
   bool operator==(const CaseRecord&) const = default;
 };
 
@@ -51,8 +53,15 @@ Result<std::vector<SealedCaseField>> LoadCaseFields(Database& db, std::string_vi
 Status ReplaceCaseField(Database& db, std::string_view case_id, const SealedCaseField& field);
 
 // Sets the status of case `case_id` (and merged_into; "" stores NULL).
+// closed_day (schema/009) follows: kept when the case was already closed or
+// merged, `today` when it becomes so, NULL when it is open again.
 // NotFound when there is no such case; Conflict when the schema refuses it.
-Status SetCaseStatus(Database& db, std::string_view case_id, std::string_view status, std::string_view merged_into);
+Status SetCaseStatus(Database& db, std::string_view case_id, std::string_view status, std::string_view merged_into,
+                     std::string_view today);
+
+// Puts case `case_id` on legal hold (`held`) or releases it. NotFound when
+// there is no such case.
+Status SetCaseLegalHold(Database& db, std::string_view case_id, bool held);
 
 // Adds 1 to the revision of case `case_id` and returns the new revision.
 // NotFound when there is no such case.

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "store/row_loop.h"
+
 namespace pillarbox::store {
 namespace {
 
@@ -50,6 +52,15 @@ Result<std::optional<ReportSummary>> LoadReportSummary(Database& db, std::string
   if (row) summary = ReadSummary(*select);
   select->Reset();
   return summary;
+}
+
+Result<std::string> LoadReportClosedDay(Database& db, std::string_view id) {
+  static constexpr char kClosedDaySql[] = "SELECT closed_day FROM reports WHERE id = ?";
+  PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kClosedDaySql));
+  select->BindText(1, id);
+  std::string day;
+  PB_RETURN_IF_ERROR(ForEachRow(*select, [&day](const Statement& row) { day = row.ColumnText(0); }));
+  return day;
 }
 
 Result<std::optional<intake::SealedReport>> LoadSealedReport(Database& db, std::string_view id) {

@@ -33,6 +33,10 @@ struct ReportCursor {
   std::string id;
 };
 
+// The closed_day of report `id` (schema/009): "YYYY-MM-DD" while it is
+// closed, "" when it is not closed or does not exist.
+Result<std::string> LoadReportClosedDay(Database& db, std::string_view id);
+
 // Report `id` with its sealed fields and clear answers (blind indexes and the
 // reporter's wrapped key are not loaded), or nullopt when there is none.
 Result<std::optional<intake::SealedReport>> LoadSealedReport(Database& db, std::string_view id);

@@ -36,16 +36,18 @@ Result<std::optional<WorkflowRow>> LoadWorkflowRow(Database& db, std::string_vie
 }
 
 Status UpdateReportStatus(Database& db, std::string_view id, int64_t expected_revision, std::string_view status,
-                          std::string_view close_reason, std::string_view acknowledged_day) {
+                          std::string_view close_reason, std::string_view acknowledged_day, std::string_view today) {
   static constexpr char kUpdateSql[] =
-      "UPDATE reports SET status = ?, close_reason = ?, acknowledged_day = ?, revision = revision + 1 "
-      "WHERE id = ? AND revision = ?";
+      "UPDATE reports SET status = ?1, close_reason = ?2, acknowledged_day = ?3, revision = revision + 1, "
+      "closed_day = CASE WHEN ?1 = 'closed' THEN coalesce(closed_day, ?6) ELSE NULL END "
+      "WHERE id = ?4 AND revision = ?5";
   PB_ASSIGN_OR_RETURN(Statement * update, db.Prepare(kUpdateSql));
   update->BindText(1, status);
   BindNullable(*update, 2, close_reason);
   BindNullable(*update, 3, acknowledged_day);
   update->BindText(4, id);
   update->BindInt64(5, expected_revision);
+  update->BindText(6, today);
   PB_RETURN_IF_ERROR(update->Run());
   return RequireOneChange(db);
 }

@@ -31,9 +31,11 @@ Result<std::optional<WorkflowRow>> LoadWorkflowRow(Database& db, std::string_vie
 
 // Sets status, close_reason ("" = NULL) and acknowledged_day ("" = NULL) of
 // report `id` and bumps its revision, only if its revision is still
-// `expected_revision`; Conflict naming "revision" otherwise.
+// `expected_revision`; Conflict naming "revision" otherwise. closed_day
+// (schema/009) follows the status: kept when the report was already closed,
+// `today` when it becomes closed, NULL when it is not closed.
 Status UpdateReportStatus(Database& db, std::string_view id, int64_t expected_revision, std::string_view status,
-                          std::string_view close_reason, std::string_view acknowledged_day);
+                          std::string_view close_reason, std::string_view acknowledged_day, std::string_view today);
 
 // Sets assignee_id ("" = NULL) of report `id` and bumps its revision, only if
 // its revision is still `expected_revision`; Conflict naming "revision" otherwise.

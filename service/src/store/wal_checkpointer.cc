@@ -13,7 +13,11 @@ void WalCheckpointer::Run() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
     lock.unlock();
-    const Status status = db_->Checkpoint(CheckpointMode::kPassive);
+    Status status;
+    {
+      std::lock_guard<std::mutex> checkpointing(db_mutex_);
+      status = db_->Checkpoint(CheckpointMode::kPassive);
+    }
     if (!status.ok()) spdlog::warn("wal checkpoint failed: {}", status.ToString());
     lock.lock();
     ++checkpoints_;
@@ -28,6 +32,16 @@ Status WalCheckpointer::Stop() {
   }
   wake_.notify_all();
   thread_.join();
+  std::lock_guard<std::mutex> checkpointing(db_mutex_);
+  return db_->Checkpoint(CheckpointMode::kTruncate);
+}
+
+Status WalCheckpointer::TruncateNow() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return Status::FailedPrecondition("the checkpointer has stopped");
+  }
+  std::lock_guard<std::mutex> checkpointing(db_mutex_);
   return db_->Checkpoint(CheckpointMode::kTruncate);
 }
 

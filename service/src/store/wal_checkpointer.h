@@ -32,12 +32,20 @@ class WalCheckpointer {
   // the final checkpoint.
   Status Stop();
 
+  // Runs a TRUNCATE checkpoint now on the checkpointer's connection (e.g.
+  // after a purge, so deleted pages leave the WAL), waiting for the busy
+  // timeout for writers and readers to let go; Unavailable (busy) when a
+  // reader holds an old snapshot for longer. Serialized with the periodic
+  // checkpoints. FailedPrecondition after Stop().
+  Status TruncateNow();
+
   // PASSIVE checkpoints that ran so far.
   uint64_t checkpoints() const;
 
  private:
   void Run();
 
+  std::mutex db_mutex_;  // one checkpoint at a time on db_
   std::unique_ptr<Database> db_;
   const std::chrono::milliseconds interval_;
   mutable std::mutex mutex_;

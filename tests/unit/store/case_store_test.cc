@@ -66,10 +66,10 @@ TEST_F(CaseStoreTest, RowsRoundTripAndChange) {
   EXPECT_EQ(*BumpCaseRevision(*db_, record.id), 2);
   EXPECT_EQ(BumpCaseRevision(*db_, std::string(32, '2')).status().code(), StatusCode::kNotFound);
   const CaseRecord target = Case(std::string(32, '3'));
-  ASSERT_TRUE(SetCaseStatus(*db_, record.id, "merged", target.id).ok());
+  ASSERT_TRUE(SetCaseStatus(*db_, record.id, "merged", target.id, "2024-06-15").ok());
   EXPECT_EQ((*LoadCase(*db_, record.id))->merged_into, target.id);
-  EXPECT_EQ(SetCaseStatus(*db_, record.id, "pending", "").code(), StatusCode::kConflict);
-  EXPECT_EQ(SetCaseStatus(*db_, std::string(32, '2'), "open", "").code(), StatusCode::kNotFound);
+  EXPECT_EQ(SetCaseStatus(*db_, record.id, "pending", "", "2024-06-15").code(), StatusCode::kConflict);
+  EXPECT_EQ(SetCaseStatus(*db_, std::string(32, '2'), "open", "", "2024-06-15").code(), StatusCode::kNotFound);
   EXPECT_EQ(InsertCase(*db_, record, {}).code(), StatusCode::kConflict);
 }
 
@@ -151,7 +151,7 @@ TEST_F(CaseStoreTest, ListPagesNewestFirstWithTheDeskIndex) {
   std::vector<std::string> ids;
   for (char c : std::string("123456")) ids.push_back(Case(std::string(32, c)).id);
   Case(std::string(32, '7'), "desk_b");
-  ASSERT_TRUE(SetCaseStatus(*db_, ids[2], "closed", "").ok());
+  ASSERT_TRUE(SetCaseStatus(*db_, ids[2], "closed", "", "2024-06-15").ok());
   auto first = ListDeskCases(*db_, "desk_a", "", std::numeric_limits<int64_t>::max(), 4);
   ASSERT_TRUE(first.ok());
   ASSERT_EQ(first->size(), 4u);
