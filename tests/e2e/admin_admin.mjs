@@ -4,7 +4,7 @@
 // browser context signs in as that reviewer with them (the enrolment works);
 // the admin sees the reviewer among the desk's members, disables them (their
 // next API call is 401), registers an organization with a key made by
-// `pillarbox bundle keygen`, changes a deadline in Settings (checked through
+// `pillarbox bundle keygen`, changes a deadline and the retention policy in Settings (checked through
 // the API), sees the audit chain intact with the count the API recorded,
 // and, after one audit row is edited with the sqlite3 CLI while the service
 // is stopped, sees it broken at that entry. axe and a screenshot per view.
@@ -166,6 +166,30 @@ async function main() {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const deadlines = (await api(service.base, 'GET', '/api/v1/settings/deadlines', undefined, adminToken)).json;
     check(deadlines.acknowledge_days === 5 && deadlines.feedback_days === 90, `deadlines stored: ${JSON.stringify(deadlines)}`);
+    // Retention: one kind's policy and the bundle period changed; a bad value
+    // names its field and nothing is stored.
+    await page.getByRole('heading', { name: 'Retention' }).waitFor();
+    await page.getByText('No purge has run yet.').waitFor();
+    const kinds = page.locator('form[aria-labelledby="retention-title"] fieldset');
+    check(await kinds.count() === 3, `one fieldset per kind: ${await kinds.count()}`);
+    const firstKind = kinds.first();
+    await firstKind.getByLabel('Delete closed reports after (days)').fill('0');
+    await firstKind.getByLabel('Delete any report after (days, optional)').fill('400');
+    await page.getByRole('button', { name: 'Save the retention policy' }).click();
+    await firstKind.locator('.field-error').filter({ hasText: /.+/ }).first().waitFor();
+    check(await firstKind.getByLabel('Delete closed reports after (days)').getAttribute('aria-invalid') === 'true',
+          'the bad number is marked on its field');
+    const unchanged = (await api(service.base, 'GET', '/api/v1/settings/retention', undefined, adminToken)).json;
+    check(unchanged.policies.every((policy) => policy.delete_any_after_days === null), `nothing stored on error: ${JSON.stringify(unchanged)}`);
+    await firstKind.getByLabel('Delete closed reports after (days)').fill('30');
+    await page.getByLabel('Delete stored evidence bundles after (days)').fill('14');
+    await page.getByRole('button', { name: 'Save the retention policy' }).click();
+    await page.getByRole('status').filter({ hasText: 'The retention policy was saved.' }).waitFor();
+    const retention = (await api(service.base, 'GET', '/api/v1/settings/retention', undefined, adminToken)).json;
+    const firstPolicy = retention.policies[0];
+    check(firstPolicy.delete_closed_after_days === 30 && firstPolicy.delete_any_after_days === 400
+          && retention.delete_bundles_after_days === 14 && retention.policies.slice(1).every((policy) => policy.delete_closed_after_days === 180),
+          `retention stored: ${JSON.stringify(retention)}`);
     await checkAccessibility(page, 'settings');
     await screenshot(page, artifacts, '07-settings');
 

@@ -174,6 +174,23 @@ async function main() {
     await page.getByRole('button', { name: 'Share the bundle' }).click();
     await page.getByRole('status').filter({ hasText: 'was made for Couriers Union' }).waitFor({ timeout: 30000 });
 
+    // Legal hold: placed in one click, released only after the dialog.
+    await page.getByRole('button', { name: 'Place on legal hold' }).click();
+    await page.getByRole('status').filter({ hasText: 'The case is on legal hold.' }).waitFor();
+    check((await api(base, 'GET', `/api/v1/cases/${caseId}`, undefined, token)).json.legal_hold === true, 'the hold is stored');
+    await page.getByRole('button', { name: 'Release the legal hold' }).click();
+    const release = page.getByRole('alertdialog', { name: 'Release the legal hold?' });
+    await release.waitFor();
+    await checkAccessibility(page, 'legal hold release dialog');
+    await release.getByRole('button', { name: 'Cancel' }).click();
+    check((await api(base, 'GET', `/api/v1/cases/${caseId}`, undefined, token)).json.legal_hold === true, 'Cancel keeps the hold');
+    await page.getByRole('button', { name: 'Release the legal hold' }).click();
+    await release.getByRole('button', { name: 'Release the hold' }).click();
+    await page.getByRole('status').filter({ hasText: 'The legal hold was released.' }).waitFor();
+    check((await api(base, 'GET', `/api/v1/cases/${caseId}`, undefined, token)).json.legal_hold === false, 'the release is stored');
+    await page.getByRole('button', { name: 'Place on legal hold' }).click();
+    await page.getByRole('status').filter({ hasText: 'The case is on legal hold.' }).waitFor();
+
     // A second case with the second report, merged into the first.
     await nav.getByRole('link', { name: 'Cases' }).click();
     await page.getByRole('link', { name: 'Acme scheduling app' }).waitFor();
@@ -238,6 +255,7 @@ async function main() {
     check(JSON.stringify(reportIds) === JSON.stringify([first, second].sort()), `reports of the case: ${reportIds}`);
     check(kept.pillars.includes(pillar.value), `pillars of the case: ${kept.pillars}`);
     check(kept.action_ids.includes(actionId), `actions of the case: ${kept.action_ids}`);
+    check(kept.legal_hold === true && kept.closed_day === null, `the case stays held and open: ${kept.legal_hold} ${kept.closed_day}`);
     check(kept.title === 'Acme scheduling app' && kept.summary.includes('flags them') && kept.status === 'open',
           `the saved edit: ${kept.title} / ${kept.summary}`);
     const merged = (await api(base, 'GET', `/api/v1/cases/${secondCaseId}`, undefined, token)).json;

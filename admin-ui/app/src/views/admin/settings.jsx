@@ -1,37 +1,34 @@
 // Settings (admins): the workflow deadlines (GET/PUT /settings/deadlines):
 // days after a report arrives by which it should be acknowledged, and by
-// which the reporter should get feedback.
+// which the reporter should get feedback; and the retention policy
+// (retention_form.jsx).
 import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { fieldError, TextField } from '../../ui/fields.jsx';
 import { ErrorNotice, Loading, Notice } from '../../ui/notice.jsx';
 import { Page } from '../../ui/page.jsx';
 import { useLoad } from '../../ui/use_load.js';
+import { useMutation } from '../../ui/use_mutation.js';
+import { RetentionForm } from './retention_form.jsx';
 
 function whole(text) {
   return /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
 }
 
 // The form, its fields starting from `stored` (so nothing typed is ever
-// overwritten by a late answer); `onSaved(deadlines)` after a save.
-function DeadlinesForm({ stored, onSaved }) {
+// overwritten by a late answer).
+function DeadlinesForm({ stored }) {
   const [acknowledge, setAcknowledge] = useState(String(stored.acknowledge_days));
   const [feedback, setFeedback] = useState(String(stored.feedback_days));
-  const [saveError, setSaveError] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
+  const [savedText, setSavedText] = useState('');
+  const saveError = mutation.error;
 
   async function save(event) {
     event.preventDefault();
-    setBusy(true);
-    setSaveError(null);
-    try {
-      onSaved(await api.put('/settings/deadlines',
-        { acknowledge_days: whole(acknowledge), feedback_days: whole(feedback) }));
-    } catch (caught) {
-      setSaveError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const body = { acknowledge_days: whole(acknowledge), feedback_days: whole(feedback) };
+    const saved = await mutation.run(() => api.put('/settings/deadlines', body));
+    if (saved) setSavedText(`Saved: acknowledge within ${saved.acknowledge_days} days, feedback within ${saved.feedback_days} days.`);
   }
 
   return (
@@ -49,24 +46,22 @@ function DeadlinesForm({ stored, onSaved }) {
                  error={fieldError(saveError, 'feedback_days')} />
       {saveError && !['acknowledge_days', 'feedback_days'].includes(saveError.field)
         && <ErrorNotice error={saveError} />}
-      <button type="submit" class="primary" disabled={busy}>Save deadlines</button>
+      <Notice>{mutation.error ? '' : savedText}</Notice>
+      <button type="submit" class="primary" disabled={mutation.busy}>Save deadlines</button>
     </form>
   );
 }
 
 export function Settings() {
-  const { data, error, loading } = useLoad(() => api.get('/settings/deadlines'), []);
-  const [done, setDone] = useState('');
+  const deadlines = useLoad(() => api.get('/settings/deadlines'), []);
+  const retention = useLoad(() => api.get('/settings/retention'), []);
 
   return (
     <Page title="Settings">
-      {loading && !data && <Loading what="Loading the settings" />}
-      <ErrorNotice error={error} />
-      <Notice>{done}</Notice>
-      {data && (
-        <DeadlinesForm stored={data} onSaved={(stored) => setDone(
-          `Saved: acknowledge within ${stored.acknowledge_days} days, feedback within ${stored.feedback_days} days.`)} />
-      )}
+      {(deadlines.loading || retention.loading) && <Loading what="Loading the settings" />}
+      <ErrorNotice error={deadlines.error || retention.error} />
+      {deadlines.data && <DeadlinesForm stored={deadlines.data} />}
+      {retention.data && <RetentionForm stored={retention.data} />}
     </Page>
   );
 }

@@ -10,7 +10,7 @@ import { Page } from '../../ui/page.jsx';
 import { useLoad } from '../../ui/use_load.js';
 import { ActionForm } from './action_form.jsx';
 import { shortId } from './case_text.js';
-import { useMutation } from './use_mutation.js';
+import { useMutation } from '../../ui/use_mutation.js';
 
 export function ActionView({ id }) {
   const taxonomy = useTaxonomy();

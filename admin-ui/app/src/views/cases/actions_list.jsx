@@ -10,7 +10,7 @@ import { ErrorNotice, Loading } from '../../ui/notice.jsx';
 import { Page } from '../../ui/page.jsx';
 import { useLoad } from '../../ui/use_load.js';
 import { ActionForm, kActionStatuses } from './action_form.jsx';
-import { useMutation } from './use_mutation.js';
+import { useMutation } from '../../ui/use_mutation.js';
 
 function days(action) {
   if (!action.start_day && !action.end_day) return '';

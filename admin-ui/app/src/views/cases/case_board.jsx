@@ -26,6 +26,7 @@ function CaseCard({ item, taxonomy }) {
         <dd>{item.tags.length ? item.tags.map((tag) => <span class="badge" key={tag.id}>{tag.name}</span>) : 'none'}</dd>
         <dt>Activity</dt>
         <dd>opened {formatDay(item.created_day)}, {item.revision} change{item.revision === 1 ? '' : 's'} since</dd>
+        {item.legal_hold && <><dt>Retention</dt><dd><span class="badge hold-on">On legal hold</span></dd></>}
       </dl>
     </li>
   );

@@ -10,7 +10,7 @@ import { formatBytes, formatDay } from '../../ui/format.js';
 import { ErrorNotice, Loading, Notice } from '../../ui/notice.jsx';
 import { useLoad } from '../../ui/use_load.js';
 import { shortId } from './case_text.js';
-import { useMutation } from './use_mutation.js';
+import { useMutation } from '../../ui/use_mutation.js';
 
 async function loadChoices(item) {
   const [organizations, ...files] = await Promise.all([

@@ -8,7 +8,7 @@ import { labelOf } from '../../taxonomy.js';
 import { fieldError, SelectField, TextField } from '../../ui/fields.jsx';
 import { humanize } from '../../ui/format.js';
 import { ErrorNotice, Loading, Notice } from '../../ui/notice.jsx';
-import { useMutation } from './use_mutation.js';
+import { useMutation } from '../../ui/use_mutation.js';
 
 function Tags({ item, merged, tags, onChanged }) {
   const [chosen, setChosen] = useState('');

@@ -8,7 +8,7 @@ import { fieldError, SelectField } from '../../ui/fields.jsx';
 import { ErrorNotice, Loading } from '../../ui/notice.jsx';
 import { useLoad } from '../../ui/use_load.js';
 import { ConfirmDialog } from '../../ui/confirm_dialog.jsx';
-import { useMutation } from './use_mutation.js';
+import { useMutation } from '../../ui/use_mutation.js';
 
 export function CaseMerge({ item }) {
   const candidates = useLoad(() => api.get('/cases', { status: 'open', limit: 100 }), [item.id]);

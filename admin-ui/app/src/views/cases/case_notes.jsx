@@ -6,7 +6,7 @@ import { fieldError, TextArea } from '../../ui/fields.jsx';
 import { ErrorNotice, Loading, Notice } from '../../ui/notice.jsx';
 import { useLoad } from '../../ui/use_load.js';
 import { formatTime } from './case_text.js';
-import { useMutation } from './use_mutation.js';
+import { useMutation } from '../../ui/use_mutation.js';
 
 export function CaseNotes({ caseId, merged, onChanged }) {
   const notes = useLoad(() => api.get(`/cases/${caseId}/notes`), [caseId]);

@@ -9,7 +9,7 @@ import { fieldError, SelectField, TextField } from '../../ui/fields.jsx';
 import { formatDay, humanize } from '../../ui/format.js';
 import { ErrorNotice, Loading, Notice } from '../../ui/notice.jsx';
 import { deskLabel, shortId } from './case_text.js';
-import { useMutation } from './use_mutation.js';
+import { useMutation } from '../../ui/use_mutation.js';
 
 const kReportStatuses = ['new', 'acknowledged', 'in_review', 'linked_to_case', 'closed'];
 

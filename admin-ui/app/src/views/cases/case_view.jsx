@@ -2,7 +2,7 @@
 // (PATCH with the revision: a 409 says someone changed it and reloads), its
 // reports and the picker to add more, tags, pillars and actions, the
 // timeline, internal notes, merging into another case and sharing it as an
-// evidence bundle. A merged case only says where it went.
+// evidence bundle, and its legal hold. A merged case only says where it went.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { useTaxonomy } from '../../taxonomy.js';
@@ -13,12 +13,13 @@ import { Page } from '../../ui/page.jsx';
 import { useLoad } from '../../ui/use_load.js';
 import { CaseBundle } from './case_bundle.jsx';
 import { CaseLabels } from './case_labels.jsx';
+import { CaseLegalHold } from './case_legal_hold.jsx';
 import { CaseMerge } from './case_merge.jsx';
 import { CaseNotes } from './case_notes.jsx';
 import { CaseReports } from './case_reports.jsx';
 import { deskLabel, shortId } from './case_text.js';
 import { CaseTimeline } from './case_timeline.jsx';
-import { useMutation } from './use_mutation.js';
+import { useMutation } from '../../ui/use_mutation.js';
 
 const kStatuses = [{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }];
 
@@ -120,6 +121,7 @@ export function CaseView({ id }) {
         <dt>Status</dt><dd><span class={`badge status-${item.status}`}>{humanize(item.status)}</span></dd>
         <dt>Desk</dt><dd>{deskLabel(item.desk)}</dd>
         <dt>Opened</dt><dd>{formatDay(item.created_day)}</dd>
+        {item.closed_day && <><dt>Closed</dt><dd>{formatDay(item.closed_day)}</dd></>}
         <dt>Changes</dt><dd>{item.revision}</dd>
       </dl>
       <Notice>{saved}</Notice>
@@ -138,6 +140,7 @@ export function CaseView({ id }) {
                   onChanged={changed} />
       <CaseNotes key={`n${item.id}`} caseId={item.id} merged={merged} onChanged={changed} />
       <CaseTimeline item={item} taxonomy={taxonomy} names={names} />
+      {!merged && <CaseLegalHold key={`h${item.id}`} item={item} onChanged={changed} />}
       {!merged && <CaseMerge key={`m${item.id}`} item={item} />}
       {!merged && <CaseBundle key={`b${item.id}`} item={item} />}
     </Page>
