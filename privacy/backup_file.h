@@ -53,7 +53,7 @@ struct BackupHeader {
 // used when writing (reading takes the cost from the header).
 struct BackupKeySource {
   const SecretKey& instance_backup_key;
-  std::optional<std::string_view> passphrase;
+  std::optional<std::string_view> passphrase{};
   PasswordKdfParams kdf = ModerateKdfParams();
 };
 

@@ -21,7 +21,7 @@ namespace pillarbox::app {
 struct BackupRequest {
   InstanceLayout layout;
   std::string out;                        // the backup file to write (replaced atomically if it exists)
-  std::optional<std::string> passphrase;  // protect the file with a passphrase instead of the instance key
+  std::optional<std::string> passphrase{};  // protect the file with a passphrase instead of the instance key
   privacy::PasswordKdfParams kdf = privacy::ModerateKdfParams();
   int pages_per_step = store::kSnapshotPagesPerStep;
 };

@@ -16,8 +16,8 @@ namespace pillarbox::app {
 
 struct BackupSource {
   std::string file;                       // the backup file
-  const privacy::InstanceKeys* keys;      // the instance that made it (never null)
-  std::optional<std::string> passphrase;  // for a passphrase-protected backup
+  const privacy::InstanceKeys* keys = nullptr;  // the instance that made it (never null)
+  std::optional<std::string> passphrase{};  // for a passphrase-protected backup
 };
 
 // Checks `source` completely without keeping anything: signature, every

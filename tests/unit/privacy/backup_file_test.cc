@@ -111,7 +111,9 @@ TEST_F(BackupFileTest, FlippedHeaderByteFailsTheSignature) {
     altered[offset] ^= 0x01;
     const std::string problem = Problem(instance_, altered);
     EXPECT_FALSE(problem.empty()) << offset;
-    if (offset < 92) EXPECT_TRUE(StartsWith(problem, "signature:")) << offset << ": " << problem;
+    if (offset < 92) {
+      EXPECT_TRUE(StartsWith(problem, "signature:")) << offset << ": " << problem;
+    }
   }
 }
 
