@@ -82,19 +82,23 @@ HttpResponse WithToken(uint16_t port, const std::string& method, const std::stri
   return client.Request(method, path, body, body ? "application/json" : "", Headers{{"Authorization", "Bearer " + token}});
 }
 
-// True when `receipt` signs in on `port` and the report's narrative starts with `canary`.
-bool ReceiptOpensReport(uint16_t port, const Acknowledged& submission) {
+// "" when `receipt` signs in on `port` and the report's narrative starts
+// with `canary`; otherwise what went wrong.
+std::string ReceiptProblem(uint16_t port, const Acknowledged& submission) {
   HttpClient client(port);
   const HttpResponse session =
       client.PostJson("/api/v1/reporter/session", nlohmann::json{{"receipt", submission.receipt}}.dump());
-  if (session.status != 201) return false;
+  if (session.status != 201) return "sign-in answered " + std::to_string(session.status) + ": " + session.body;
   const std::string token = nlohmann::json::parse(session.body)["token"];
   const HttpResponse read = WithToken(port, "GET", "/api/v1/reporter/report", token);
-  if (read.status != 200) return false;
-  for (const auto& answer : nlohmann::json::parse(read.body)["answers"]) {
-    if (answer["field"] == "narrative") return answer["value"].get<std::string>().rfind(submission.canary + "-", 0) == 0;
+  if (read.status != 200) return "report answered " + std::to_string(read.status) + ": " + read.body;
+  const nlohmann::json view = nlohmann::json::parse(read.body);
+  for (const auto& answer : view["answers"]) {
+    if (answer["field"] == "narrative" && answer["value"].get<std::string>().rfind(submission.canary + "-", 0) == 0) {
+      return "";
+    }
   }
-  return false;
+  return "the narrative is not the one submitted";
 }
 
 void FlipByte(const std::string& path, size_t offset) {
@@ -158,10 +162,11 @@ TEST(BackupRoundTripTest, BackupUnderLoadRestoresEveryAcknowledgedReport) {
 
   size_t opened = 0;
   for (const Acknowledged& submission : before) {
-    if (ReceiptOpensReport(restored.port(), submission)) {
+    const std::string problem = ReceiptProblem(restored.port(), submission);
+    if (problem.empty()) {
       ++opened;
     } else {
-      ADD_FAILURE() << "receipt of " << submission.canary << " does not open its report on the restored instance";
+      ADD_FAILURE() << "receipt of " << submission.canary << " on the restored instance: " << problem;
     }
   }
   EXPECT_EQ(opened, before.size());
