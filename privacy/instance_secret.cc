@@ -131,7 +131,8 @@ Status ReadMasterKey(const std::string& path, internal::KeyBuffer& key) {
 
 InstanceKeys InstanceKeys::Derive(const SecretKey& master_key) {
   return InstanceKeys(DeriveSubkey(master_key, 1, "pbxindex"), DeriveSubkey(master_key, 2, "pbxrecpt"),
-                      DeriveSubkey(master_key, 3, "pbxsignk"), DeriveSubkey(master_key, 4, "pbxaudit"));
+                      DeriveSubkey(master_key, 3, "pbxsignk"), DeriveSubkey(master_key, 4, "pbxaudit"),
+                      DeriveSubkey(master_key, 5, "pbxbckup"));
 }
 
 Status InstanceKeys::CreateFile(const std::string& path) {

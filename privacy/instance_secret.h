@@ -15,7 +15,7 @@ class InstanceKeys {
  public:
   // Derives the keys from `master_key`. Subkey ids are fixed forever:
   // 1 blind index ("pbxindex"), 2 receipt pepper ("pbxrecpt"), 3 signing seed ("pbxsignk"),
-  // 4 audit log key ("pbxaudit").
+  // 4 audit log key ("pbxaudit"), 5 backup key ("pbxbckup").
   static InstanceKeys Derive(const SecretKey& master_key);
 
   // Creates `path` holding a fresh master key (64 hex digits and a newline)
@@ -36,17 +36,22 @@ class InstanceKeys {
   // only in memory and in the instance secret, never in the database, so a
   // copy of the database alone cannot recompute the chain.
   const SecretKey& audit_key() const { return audit_key_; }
+  // Key from which each backup file's key is derived (privacy/backup_file.h)
+  // when the backup is not protected by a passphrase.
+  const SecretKey& backup_key() const { return backup_key_; }
 
  private:
-  InstanceKeys(SecretKey index, SecretKey pepper, SecretKey signing, SecretKey audit)
+  InstanceKeys(SecretKey index, SecretKey pepper, SecretKey signing, SecretKey audit, SecretKey backup)
       : blind_index_key_(std::move(index)),
         receipt_pepper_(std::move(pepper)),
         signing_seed_(std::move(signing)),
-        audit_key_(std::move(audit)) {}
+        audit_key_(std::move(audit)),
+        backup_key_(std::move(backup)) {}
   SecretKey blind_index_key_;
   SecretKey receipt_pepper_;
   SecretKey signing_seed_;
   SecretKey audit_key_;
+  SecretKey backup_key_;
 };
 
 }  // namespace pillarbox::privacy

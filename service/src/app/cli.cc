@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/audit_command.h"
+#include "app/backup_command.h"
 #include "app/bundle_command.h"
 #include "app/init_command.h"
 #include "app/instance_command.h"
@@ -161,6 +162,53 @@ void AddPurge(CLI::App& cli, PurgeOptions& options, int& exit_code) {
   purge->callback([&options, &exit_code] { exit_code = RunPurge(options); });
 }
 
+// Options of `backup`, `backup verify` and `restore`.
+struct BackupToolOptions {
+  BackupOptions backup;
+  BackupVerifyOptions verify;
+  RestoreOptions restore;
+};
+
+void AddPassphraseFileOption(CLI::App* command, std::string& passphrase_file) {
+  command->add_option("--passphrase-file", passphrase_file,
+                      "A file (mode 0600) holding a passphrase that protects the backup instead of the instance key");
+}
+
+void AddBackupVerify(CLI::App* backup, BackupVerifyOptions& options, int& exit_code) {
+  CLI::App* verify = backup->add_subcommand(
+      "verify", "Check a backup: signature, every chunk, and the integrity of the database inside");
+  verify->add_option("--in", options.in, "The backup file")->required();
+  verify->add_option("--data", options.data_dir, "Data folder of the instance (its instance.key; scratch space)");
+  AddSecretFileOption(verify, options.secret_file);
+  AddPassphraseFileOption(verify, options.passphrase_file);
+  verify->callback([&options, &exit_code] { exit_code = RunBackupVerify(options); });
+}
+
+void AddBackup(CLI::App& cli, BackupToolOptions& options, int& exit_code) {
+  CLI::App* backup = cli.add_subcommand(
+      "backup", "Write an encrypted, signed online backup of the database (or `backup verify` one)");
+  backup->add_option("--data", options.backup.data_dir, "Data folder of the running or stopped instance");
+  AddSecretFileOption(backup, options.backup.secret_file);
+  backup->add_option("--out", options.backup.out, "The backup file to write (replaced atomically)");
+  AddPassphraseFileOption(backup, options.backup.passphrase_file);
+  AddBackupVerify(backup, options.verify, exit_code);
+  backup->callback([backup, &options, &exit_code] {
+    if (backup->get_subcommands().size() > 0) return;  // `backup verify` ran
+    if (options.backup.data_dir.empty() || options.backup.out.empty()) {
+      std::cerr << "pillarbox backup: --data and --out are required\n";
+      exit_code = 2;
+      return;
+    }
+    exit_code = RunBackup(options.backup);
+  });
+  CLI::App* restore = cli.add_subcommand("restore", "Restore a backup into a new, empty data folder");
+  restore->add_option("--in", options.restore.in, "The backup file")->required();
+  restore->add_option("--data", options.restore.data_dir, "The new data folder (created with mode 0700)")->required();
+  AddSecretFileOption(restore, options.restore.secret_file);
+  AddPassphraseFileOption(restore, options.restore.passphrase_file);
+  restore->callback([&options, &exit_code] { exit_code = RunRestore(options.restore); });
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -185,6 +233,8 @@ int RunCli(int argc, char** argv) {
   AddInstance(cli, bundle_options.signing_key, exit_code);
   PurgeOptions purge_options;
   AddPurge(cli, purge_options, exit_code);
+  BackupToolOptions backup_options;
+  AddBackup(cli, backup_options, exit_code);
   cli.add_subcommand("version", "Print the version")->callback([] { std::cout << "pillarbox " << kVersion << "\n"; });
   try {
     cli.parse(argc, argv);

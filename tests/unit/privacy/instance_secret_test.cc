@@ -80,6 +80,20 @@ TEST(InstanceSecretTest, AuditKeyIsStableAndDistinctFromTheOtherKeys) {
   EXPECT_NE(audit, Copy(first->signing_seed()));
 }
 
+TEST(InstanceSecretTest, BackupKeyIsStableAndDistinctFromTheOtherKeys) {
+  const SecretKey master = SecretKey::Random();
+  const InstanceKeys first = InstanceKeys::Derive(master);
+  const InstanceKeys second = InstanceKeys::Derive(master);
+  const Bytes backup = Copy(first.backup_key());
+  EXPECT_EQ(backup.size(), kKeyBytes);
+  EXPECT_EQ(backup, Copy(second.backup_key()));
+  for (const SecretKey* other : {&first.blind_index_key(), &first.receipt_pepper(), &first.signing_seed(),
+                                 &first.audit_key()}) {
+    EXPECT_NE(backup, Copy(*other));
+  }
+  EXPECT_NE(backup, Copy(InstanceKeys::Derive(SecretKey::Random()).backup_key()));
+}
+
 TEST(InstanceSecretTest, DifferentFilesGiveDifferentKeys) {
   TempDir dir;
   ASSERT_TRUE(InstanceKeys::CreateFile(dir.File("a.key")).ok());

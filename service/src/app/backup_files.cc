@@ -1,0 +1,109 @@
+// Temporary files, durable output and passphrase files (declared in app/backup_files.h).
+#include "app/backup_files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace pillarbox::app {
+namespace {
+
+std::string ErrnoText(int error) { return std::strerror(error); }
+
+constexpr size_t kMaxPassphraseBytes = 4096;
+
+}  // namespace
+
+Result<TemporaryFile> TemporaryFile::Create(const std::string& folder, std::string_view prefix) {
+  const std::string path = folder + "/." + std::string(prefix) + "-" + privacy::ToHex(privacy::RandomBytes(16)) + ".tmp";
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::Unavailable("cannot create a temporary file in " + folder + ": " + ErrnoText(errno));
+  close(fd);
+  return TemporaryFile(path);
+}
+
+TemporaryFile::TemporaryFile(TemporaryFile&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+
+TemporaryFile::~TemporaryFile() {
+  if (path_.empty()) return;
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) unlink((path_ + suffix).c_str());
+}
+
+Result<OutputFile> OutputFile::Open(const std::string& path) {
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::Unavailable("cannot create " + path + ": " + ErrnoText(errno));
+  return OutputFile(fd, path);
+}
+
+OutputFile::OutputFile(OutputFile&& other) noexcept : fd_(other.fd_), path_(std::move(other.path_)) { other.fd_ = -1; }
+
+OutputFile::~OutputFile() {
+  if (fd_ >= 0) close(fd_);
+}
+
+Status OutputFile::Write(privacy::ByteView bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t wrote = write(fd_, bytes.data() + done, bytes.size() - done);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote < 0) return Status::Unavailable("cannot write " + path_ + ": " + ErrnoText(errno));
+    done += static_cast<size_t>(wrote);
+  }
+  return Status::Ok();
+}
+
+Status OutputFile::SyncAndClose() {
+  const bool synced = fsync(fd_) == 0;
+  const int sync_error = errno;
+  const bool closed = close(fd_) == 0;
+  fd_ = -1;
+  if (!synced) return Status::Unavailable("cannot fsync " + path_ + ": " + ErrnoText(sync_error));
+  if (!closed) return Status::Unavailable("cannot close " + path_);
+  return Status::Ok();
+}
+
+std::string FolderOf(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+Status RenameDurably(const std::string& from, const std::string& to) {
+  if (rename(from.c_str(), to.c_str()) != 0) {
+    return Status::Unavailable("cannot rename " + from + " to " + to + ": " + ErrnoText(errno));
+  }
+  const std::string folder = FolderOf(to);
+  const int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Status::Unavailable("cannot open " + folder + ": " + ErrnoText(errno));
+  const int result = fsync(fd);
+  const int error = errno;
+  close(fd);
+  if (result != 0) return Status::Unavailable("cannot fsync " + folder + ": " + ErrnoText(error));
+  return Status::Ok();
+}
+
+Result<std::string> ReadPassphraseFile(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) return Status::NotFound("passphrase file " + path + " does not exist");
+  if (!S_ISREG(info.st_mode)) return Status::FailedPrecondition("passphrase file " + path + " is not a regular file");
+  if ((info.st_mode & 077) != 0) {
+    return Status::FailedPrecondition("passphrase file " + path + " must have mode 0600; run: chmod 600 " + path);
+  }
+  if (info.st_size > static_cast<off_t>(kMaxPassphraseBytes)) {
+    return Status::InvalidArgument("passphrase file " + path + " is larger than 4096 bytes");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  std::string passphrase = content.str();
+  if (!passphrase.empty() && passphrase.back() == '\n') passphrase.pop_back();
+  if (passphrase.empty()) return Status::InvalidArgument("passphrase file " + path + " is empty");
+  return passphrase;
+}
+
+}  // namespace pillarbox::app
