@@ -1,0 +1,11 @@
+-- 010_key_rotation: re-sealing a desk's records to its current key version
+-- (docs/ARCHITECTURE.md "Desk key rotation", docs/OPERATIONS.md "Key
+-- rotation"). reports, report_notes and cases already carry the version their
+-- data key is sealed to (desk_key_version), so the re-seal job needs no new
+-- column there: its progress is the count of records on older versions.
+--
+-- When no record of a desk is sealed to an old version any more, the job
+-- deletes that version's sealed copies from desk_members and records the day
+-- here: from then on nobody can unseal that version's secret key from the
+-- database. The public key stays (it opens nothing).
+ALTER TABLE desk_key_versions ADD COLUMN retired_day TEXT;  -- YYYY-MM-DD (UTC) or NULL while in use
