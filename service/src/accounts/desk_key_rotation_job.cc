@@ -80,7 +80,7 @@ Status FinishRun(store::Database& db, const std::string& actor, const std::strin
       {actor, "desk.key.reseal.finished", "desk", desk_id,
        "key_version=" + std::to_string(target_version) + ";outcome=" + counts.outcome +
            ";resealed=" + std::to_string(counts.resealed) + ";skipped=" + std::to_string(counts.skipped) +
-           ";retired=" + std::to_string(counts.retired)}));
+           ";retired=" + std::to_string(counts.retired)});
 }
 
 }  // namespace

@@ -319,10 +319,9 @@ class DeskKeyRotationJobTest : public DeskKeyResealTest {
   }
 
   Session SessionOf(const std::string& role) {
-    Session session;
-    session.identity = {root_id_, "root", role};
-    session.keys.user_key_pair = privacy::BoxKeyPair::FromSecretKey(root_.secret_key.Clone());
-    return session;
+    return Session{{root_id_, "root", role},
+                   UnlockedKeys{privacy::BoxKeyPair::FromSecretKey(root_.secret_key.Clone()), {}},
+                   0};
   }
 
   RotationProgress WaitUntilIdle(const Session& admin) {
