@@ -69,13 +69,12 @@ Result<std::vector<uint32_t>> RetireUnusedDeskKeyVersions(store::Database& db, c
   PB_ASSIGN_OR_RETURN(const auto versions, store::ListDeskKeyVersions(db, desk_id));
   std::vector<uint32_t> retired;
   for (const store::DeskKeyVersionRow& version : versions) {
-    if (version.key_version >= current_version || version.retired_day.has_value()) continue;
+    if (version.key_version >= current_version || version.sealed_copies == 0) continue;
     const bool used = std::any_of(uses.begin(), uses.end(), [&](const store::KeyVersionUse& use) {
       return use.key_version == version.key_version && use.records > 0;
     });
     if (used) continue;
-    PB_ASSIGN_OR_RETURN(const int64_t copies, store::RetireDeskKeyVersion(db, desk_id, version.key_version,
-                                                                          UtcDay(clock.NowUnixSeconds())));
+    PB_ASSIGN_OR_RETURN(const int64_t copies, store::RetireDeskKeyVersion(db, desk_id, version.key_version));
     PB_RETURN_IF_ERROR(audit::AppendAuditEntry(
         db, audit_key, clock,
         {actor_user_id, "desk.key.retired", "desk", desk_id,

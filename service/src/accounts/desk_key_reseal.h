@@ -60,9 +60,9 @@ Result<ResealBatch> PrepareResealBatch(store::Database& db, const std::string& d
 // writer operations (one savepoint: all or nothing).
 Result<int64_t> ApplyResealBatch(store::Database& db, const std::vector<ResealedKey>& keys, uint32_t target_version);
 
-// Retires every version of `desk_id` older than `current_version`, not yet
-// retired, that no record uses any more: deletes its sealed copies from
-// desk_members and sets its retired_day to today, each audited
+// Retires every version of `desk_id` older than `current_version` that no
+// record uses any more and of which sealed copies are left: deletes those
+// copies from desk_members, each version audited
 // "desk.key.retired" (detail "key_version=<n>;copies=<k>") by
 // `actor_user_id`. Returns the versions retired. Checks and deletes in the
 // same operation, so a record cannot slip onto a version being retired.

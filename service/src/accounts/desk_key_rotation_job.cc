@@ -126,10 +126,11 @@ Result<RotationProgress> DeskKeyRotationJob::ReadProgress(const std::string& des
   }
   for (const store::DeskKeyVersionRow& version : versions) {
     if (version.key_version >= desk->key_version) continue;
-    OldKeyVersion old{version.key_version, 0, version.sealed_copies, version.retired_day};
+    OldKeyVersion old{version.key_version, 0, version.sealed_copies, false};
     for (const store::KeyVersionUse& use : uses) {
       if (use.key_version == version.key_version) old.records = use.records;
     }
+    old.retired = old.records == 0 && old.sealed_copies == 0;
     progress.old_versions.push_back(std::move(old));
   }
   return progress;

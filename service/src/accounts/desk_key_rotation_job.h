@@ -40,8 +40,8 @@ namespace pillarbox::accounts {
 struct OldKeyVersion {
   uint32_t key_version = 1;
   int64_t records = 0;                     // records still sealed to it
-  int64_t sealed_copies = 0;               // members' copies left in desk_members
-  std::optional<std::string> retired_day;  // YYYY-MM-DD once retired
+  int64_t sealed_copies = 0;  // members' copies left in desk_members
+  bool retired = false;       // no record and no copy left: nobody can unseal it from the database
 };
 
 // Where a desk's rotation stands, read from the data.

@@ -22,7 +22,7 @@ nlohmann::json ProgressJson(const accounts::RotationProgress& progress) {
     old_versions.push_back({{"key_version", version.key_version},
                             {"records", version.records},
                             {"sealed_copies", version.sealed_copies},
-                            {"retired_day", version.retired_day ? nlohmann::json(*version.retired_day) : nullptr}});
+                            {"retired", version.retired}});
   }
   return {{"desk", progress.desk_id},
           {"current_version", progress.current_version},

@@ -4,7 +4,7 @@
 // a restart). 202 with the progress. GET /api/v1/desks/{id}/key-rotation
 // answers the progress: {"desk", "current_version", "records_on_old_versions",
 // "unreadable_records", "running", "old_versions": [{"key_version",
-// "records", "sealed_copies", "retired_day"}]}. Other roles get 403; a desk
+// "records", "sealed_copies", "retired"}]}. Other roles get 403; a desk
 // the admin holds no key of is 404 like a missing one; a rotation asked while
 // the desk's job runs is 409. Registered only when
 // RouteContext::desk_key_rotation is set.

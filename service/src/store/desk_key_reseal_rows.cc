@@ -133,7 +133,7 @@ Result<std::vector<KeyVersionUse>> CountDeskSealedKeysByVersion(Database& db, st
 
 Result<std::vector<DeskKeyVersionRow>> ListDeskKeyVersions(Database& db, std::string_view desk_id) {
   static constexpr char kVersionsSql[] =
-      "SELECT v.key_version, v.retired_day, "
+      "SELECT v.key_version, "
       " (SELECT COUNT(*) FROM desk_members m WHERE m.desk_id = v.desk_id AND m.key_version = v.key_version) "
       "FROM desk_key_versions v WHERE v.desk_id = ? ORDER BY v.key_version";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kVersionsSql));
@@ -146,25 +146,14 @@ Result<std::vector<DeskKeyVersionRow>> ListDeskKeyVersions(Database& db, std::st
       malformed = true;
       return;
     }
-    DeskKeyVersionRow entry{*version, std::nullopt, row.ColumnInt64(2)};
-    if (!row.ColumnIsNull(1)) entry.retired_day = row.ColumnText(1);
-    versions.push_back(std::move(entry));
+    versions.push_back({*version, row.ColumnInt64(1)});
   }));
   if (malformed) return Status::DataLoss("malformed desk key version");
   return versions;
 }
 
-Result<int64_t> RetireDeskKeyVersion(Database& db, std::string_view desk_id, uint32_t key_version,
-                                     std::string_view day) {
-  static constexpr char kRetireSql[] =
-      "UPDATE desk_key_versions SET retired_day = ? WHERE desk_id = ? AND key_version = ?";
+Result<int64_t> RetireDeskKeyVersion(Database& db, std::string_view desk_id, uint32_t key_version) {
   static constexpr char kDeleteCopiesSql[] = "DELETE FROM desk_members WHERE desk_id = ? AND key_version = ?";
-  PB_ASSIGN_OR_RETURN(Statement * retire, db.Prepare(kRetireSql));
-  retire->BindText(1, day);
-  retire->BindText(2, desk_id);
-  retire->BindInt64(3, int64_t{key_version});
-  PB_RETURN_IF_ERROR(retire->Run());
-  if (db.ChangedRows() == 0) return Status::NotFound("no such desk key version");
   PB_ASSIGN_OR_RETURN(Statement * remove, db.Prepare(kDeleteCopiesSql));
   remove->BindText(1, desk_id);
   remove->BindInt64(2, int64_t{key_version});

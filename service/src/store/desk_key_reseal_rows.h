@@ -63,20 +63,19 @@ struct KeyVersionUse {
 // (versions with no record are absent). DataLoss on a malformed version.
 Result<std::vector<KeyVersionUse>> CountDeskSealedKeysByVersion(Database& db, std::string_view desk_id);
 
-// One row of desk_key_versions.
+// One row of desk_key_versions with how many members' sealed copies of that
+// version are left in desk_members (0 once retired).
 struct DeskKeyVersionRow {
   uint32_t key_version = 1;
-  std::optional<std::string> retired_day;  // YYYY-MM-DD once retired
-  int64_t sealed_copies = 0;               // rows of desk_members at this version
+  int64_t sealed_copies = 0;
 };
 // Every version of `desk_id`, oldest first. DataLoss on a malformed version.
 Result<std::vector<DeskKeyVersionRow>> ListDeskKeyVersions(Database& db, std::string_view desk_id);
 
-// Retires `key_version` of `desk_id`: deletes its sealed copies from
-// desk_members and sets retired_day = `day`; returns how many sealed copies
-// went. Does not check that no record uses the version (the caller does, in
-// the same writer operation). NotFound when the version does not exist.
-Result<int64_t> RetireDeskKeyVersion(Database& db, std::string_view desk_id, uint32_t key_version,
-                                     std::string_view day);
+// Retires `key_version` of `desk_id`: deletes every member's sealed copy of
+// it from desk_members (its public key stays in desk_key_versions, opening
+// nothing); returns how many copies went. Does not check that no record uses
+// the version (the caller does, in the same writer operation).
+Result<int64_t> RetireDeskKeyVersion(Database& db, std::string_view desk_id, uint32_t key_version);
 
 }  // namespace pillarbox::store
