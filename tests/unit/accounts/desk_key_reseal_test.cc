@@ -20,6 +20,7 @@
 #include "store/desk_key_reseal_rows.h"
 #include "store/desk_repository.h"
 #include "store/migrations.h"
+#include "store/transaction.h"
 #include "store/user_repository.h"
 #include "support/manual_clock.h"
 #include "support/temp_dir.h"
@@ -66,9 +67,22 @@ class DeskKeyResealTest : public ::testing::Test {
   // Rotates the desk key; returns the new version's key pair (unsealed from
   // root's copy).
   privacy::BoxKeyPair Rotate() {
+    store::Transaction transaction(*db_);
+    EXPECT_TRUE(transaction.Begin().ok());
     auto rotated = RotateDeskKey(*db_, root_id_, kDesk, audit_key_, clock_);
     EXPECT_TRUE(rotated.ok()) << rotated.status().ToString();
+    EXPECT_TRUE(transaction.Commit().ok());
     return KeyOf(rotated->key_version);
+  }
+
+  // RetireUnusedDeskKeyVersions inside a transaction, as a writer op runs it.
+  Result<std::vector<uint32_t>> Retire(uint32_t current_version) {
+    store::Transaction transaction(*db_);
+    PB_RETURN_IF_ERROR(transaction.Begin());
+    PB_ASSIGN_OR_RETURN(auto retired,
+                        RetireUnusedDeskKeyVersions(*db_, root_id_, kDesk, current_version, audit_key_, clock_));
+    PB_RETURN_IF_ERROR(transaction.Commit());
+    return retired;
   }
 
   // Root's key of `version`, unsealed from desk_members.
@@ -139,9 +153,14 @@ class DeskKeyResealTest : public ::testing::Test {
 
   // The stored (version, sealed key) of `record`.
   std::pair<uint32_t, privacy::Bytes> Stored(const SealedRecord& record) {
-    const std::string sql = "SELECT desk_key_version, desk_sealed_data_key FROM " +
-                            std::string(store::DeskSealedTableName(record.table)) + " WHERE id = ?";
-    auto select = db_->Prepare(sql.c_str());
+    // Database::Prepare caches by the SQL's address: one literal per table.
+    const char* sql = "SELECT desk_key_version, desk_sealed_data_key FROM cases WHERE id = ?";
+    if (record.table == store::DeskSealedTable::kReports) {
+      sql = "SELECT desk_key_version, desk_sealed_data_key FROM reports WHERE id = ?";
+    } else if (record.table == store::DeskSealedTable::kReportNotes) {
+      sql = "SELECT desk_key_version, desk_sealed_data_key FROM report_notes WHERE id = ?";
+    }
+    auto select = db_->Prepare(sql);
     EXPECT_TRUE(select.ok());
     (*select)->BindText(1, record.id);
     auto row = (*select)->Step();
@@ -262,7 +281,7 @@ TEST_F(DeskKeyResealTest, MixedVersionsMoveOnlyWithTheKeysHeldAndRetireOnlyWhatN
   const privacy::BoxKeyPair v3 = Rotate();
   AddReport(3, v3.public_key);
 
-  auto retired = RetireUnusedDeskKeyVersions(*db_, root_id_, kDesk, 3, audit_key_, clock_);
+  auto retired = Retire(3);
   ASSERT_TRUE(retired.ok());
   EXPECT_TRUE(retired->empty()) << "versions 1 and 2 are still used";
   EXPECT_EQ(Versions()[0].sealed_copies, 1);
@@ -271,7 +290,7 @@ TEST_F(DeskKeyResealTest, MixedVersionsMoveOnlyWithTheKeysHeldAndRetireOnlyWhatN
   const auto [resealed, skipped] = Pass(3, v3.public_key, Keys({{1, &v1_}}), 2);
   EXPECT_EQ(resealed, 4);
   EXPECT_EQ(skipped, 4);
-  retired = RetireUnusedDeskKeyVersions(*db_, root_id_, kDesk, 3, audit_key_, clock_);
+  retired = Retire(3);
   ASSERT_TRUE(retired.ok());
   EXPECT_EQ(*retired, (std::vector<uint32_t>{1}));
   auto versions = Versions();
@@ -283,7 +302,7 @@ TEST_F(DeskKeyResealTest, MixedVersionsMoveOnlyWithTheKeysHeldAndRetireOnlyWhatN
 
   // With version 2's key too, the rest moves and version 2 retires.
   EXPECT_EQ(Pass(3, v3.public_key, Keys({{2, &v2}}), 2).first, 4);
-  retired = RetireUnusedDeskKeyVersions(*db_, root_id_, kDesk, 3, audit_key_, clock_);
+  retired = Retire(3);
   ASSERT_TRUE(retired.ok());
   EXPECT_EQ(*retired, (std::vector<uint32_t>{2}));
   versions = Versions();
