@@ -327,6 +327,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
                  .dump();
     }
     if (row.path == "/api/v1/desks/{id}/members") body = nlohmann::json{{"user_id", joiner_user_id_}}.dump();
+    if (row.path == "/api/v1/desks/{id}/key-rotation" && row.method == "post") body = "{}";  // resume only
     if (row.path == "/api/v1/reporter/session") body = R"({"receipt":"0000-0000-0000-0000-0000-0000"})";
     if (row.path == "/api/v1/reporter/messages") body = nlohmann::json{{"body", "reply by " + role}}.dump();
     if (row.path == "/api/v1/reporter/logout") body = "";
@@ -418,6 +419,8 @@ TEST_F(AuthorizationMatrixTest, EveryEndpointTimesEveryRole) {
       {"get", "/api/v1/desks", Expect(401, 200, 403, 403, 403, 403)},
       {"post", "/api/v1/desks/{id}/members", Expect(401, 201, 403, 403, 403, 403)},
       {"delete", "/api/v1/desks/{id}/members/{user_id}", Expect(401, 200, 403, 403, 403, 403)},  // after the add
+      {"get", "/api/v1/desks/{id}/key-rotation", Expect(401, 200, 403, 403, 403, 403)},
+      {"post", "/api/v1/desks/{id}/key-rotation", Expect(401, 202, 403, 403, 403, 403)},  // {}: resumes, rotates nothing
       {"post", "/api/v1/users/{id}/disable", Expect(401, 200, 403, 403, 403, 403)},
       {"get", "/api/v1/cases", Expect(401, 200, 200, 200, 403, 403)},
       {"post", "/api/v1/cases", Expect(401, 201, 201, 400, 403, 403)},  // other desk: not a member ("desk")

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "accounts/desk_key_access.h"
+#include "accounts/desk_key_rotation.h"
 #include "audit/audit_log.h"
 #include "privacy/envelope.h"
 #include "store/desk_repository.h"
@@ -45,30 +46,17 @@ Status AddMember(store::Database& db, const Session& admin, const std::string& d
 }
 
 // The write of Remove: deletes the member's keys and installs a new key
-// version sealed to the remaining enabled members. Sets `rotated`.
+// version sealed to the remaining enabled members (RotateDeskKey). Sets `rotated`.
 Status RemoveMember(store::Database& db, const Session& admin, const std::string& desk_id, const std::string& user_id,
                     const privacy::SecretKey& audit_key, const Clock& clock, intake::DeskKey& rotated) {
   PB_ASSIGN_OR_RETURN(const auto desk, FindDesk(db, desk_id));
   if (!desk.has_value()) return Status::NotFound("no such desk");
   PB_ASSIGN_OR_RETURN(const int64_t removed, store::DeleteDeskMemberships(db, desk_id, user_id));
   if (removed == 0) return Status::NotFound("this user is not a member of this desk");
-  PB_ASSIGN_OR_RETURN(const auto remaining, store::ListEnabledMemberKeys(db, desk_id));
-  if (remaining.empty()) return Status::Conflict("a desk must keep at least one enabled member");
-  const privacy::BoxKeyPair next = privacy::BoxKeyPair::Generate();
-  const uint32_t version = desk->key_version + 1;
-  PB_RETURN_IF_ERROR(store::InstallDeskKeyVersion(db, desk_id, version, next.public_key));
-  for (const store::DeskMemberKey& member : remaining) {
-    PB_RETURN_IF_ERROR(store::InsertDeskMember(
-        db, {desk_id, member.user_id, version, privacy::SealKeyTo(member.public_key, next.secret_key)}));
-  }
   PB_RETURN_IF_ERROR(audit::AppendAuditEntry(db, audit_key, clock,
                                              {admin.identity.user_id, "desk.member.removed", "desk", desk_id,
                                               "user=" + user_id}));
-  PB_RETURN_IF_ERROR(audit::AppendAuditEntry(
-      db, audit_key, clock,
-      {admin.identity.user_id, "desk.key.rotated", "desk", desk_id,
-       "key_version=" + std::to_string(version) + ";members=" + std::to_string(remaining.size())}));
-  rotated = intake::DeskKey{desk_id, version, next.public_key};
+  PB_ASSIGN_OR_RETURN(rotated, RotateDeskKey(db, admin.identity.user_id, desk_id, audit_key, clock));
   return Status::Ok();
 }
 

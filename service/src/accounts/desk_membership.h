@@ -6,7 +6,9 @@
 // desk key). Removing deletes the member's sealed keys and rotates the desk
 // key: a new key pair, sealed to every remaining enabled member, becomes the
 // key future reports are sealed to, so the removed member cannot read reports
-// that arrive after removal even with a copy of the old key. Both end the
+// that arrive after removal even with a copy of the old key (RotateDeskKey,
+// accounts/desk_key_rotation.h; older records are re-sealed by the key
+// rotation job, accounts/desk_key_rotation_job.h). Both end the
 // affected user's sessions (their unlocked desk keys change) and are audited
 // in the same transaction as the change. Thread-safe; each call blocks for
 // one commit (call from worker threads).

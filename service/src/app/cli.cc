@@ -67,6 +67,9 @@ void AddServe(CLI::App& cli, ServeOptions& options, std::string& listen, int& ex
   serve->add_option("--max-staged-mib", options.max_staged_mib,
                     "Evidence uploads in progress, all reporters together, in MiB (held in memory)")
       ->check(CLI::Range(1, 65536))->capture_default_str();
+  serve->add_option("--key-reseal-batch", options.key_reseal_batch,
+                    "Desk key rotation: records re-sealed per commit (smaller holds the writer for less time)")
+      ->check(CLI::Range(1, 10000))->capture_default_str();
   serve->add_option("--session-idle-minutes", options.session_idle_minutes,
                     "Staff sessions end after this many minutes without a request (the web app warns first)")
       ->check(CLI::Range(1, 120))->capture_default_str();

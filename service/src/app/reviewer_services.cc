@@ -19,7 +19,8 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
                                    std::unique_ptr<store::Database> login_reader, store::GroupCommitWriter& writer,
                                    store::SqliteDeskDirectory& desks, const privacy::InstanceKeys& keys,
                                    const Clock& clock, cases::TriageVocabulary vocabulary,
-                                   accounts::SessionStore::Options sessions)
+                                   accounts::SessionStore::Options sessions,
+                                   accounts::DeskKeyRotationJob::Options rotation)
     : workers_(kWorkerThreads, kMaxQueuedWork),
       login_workers_(kLoginThreads, kMaxQueuedLogins),
       sessions_(clock, sessions),
@@ -34,6 +35,7 @@ ReviewerServices::ReviewerServices(std::unique_ptr<store::ReaderPool> readers,
       deadlines_(*readers_, writer, keys.audit_key(), clock),
       account_admin_(writer, keys.audit_key(), clock, privacy::ModerateKdfParams()),
       desk_membership_(writer, *readers_, desks, sessions_, keys.audit_key(), clock),
+      desk_key_rotation_(writer, *readers_, desks, keys.audit_key(), clock, rotation),
       tags_(writer, *readers_, keys.audit_key(), clock),
       report_labels_(writer, *readers_, keys.audit_key(), clock),
       report_notes_(writer, *readers_, keys.audit_key(), clock),
@@ -46,12 +48,14 @@ Result<std::unique_ptr<ReviewerServices>> ReviewerServices::Start(const std::str
                                                                   store::SqliteDeskDirectory& desks,
                                                                   const privacy::InstanceKeys& keys,
                                                                   const Clock& clock,
-                                                                  accounts::SessionStore::Options sessions) {
+                                                                  accounts::SessionStore::Options sessions,
+                                                                  accounts::DeskKeyRotationJob::Options rotation) {
   PB_ASSIGN_OR_RETURN(auto readers, store::ReaderPool::Open(database_path, kReaderConnections));
   PB_ASSIGN_OR_RETURN(auto login_reader, store::Database::Open(database_path, store::OpenMode::kReadWrite));
   PB_ASSIGN_OR_RETURN(auto vocabulary, LoadTriageVocabulary());
   return std::unique_ptr<ReviewerServices>(new ReviewerServices(std::move(readers), std::move(login_reader), writer,
-                                                                desks, keys, clock, std::move(vocabulary), sessions));
+                                                                desks, keys, clock, std::move(vocabulary), sessions,
+                                                                rotation));
 }
 
 void ReviewerServices::Fill(http::RouteContext& context) {
@@ -67,6 +71,7 @@ void ReviewerServices::Fill(http::RouteContext& context) {
   context.login_workers = &login_workers_;
   context.account_admin = &account_admin_;
   context.desk_membership = &desk_membership_;
+  context.desk_key_rotation = &desk_key_rotation_;
   context.readers = readers_.get();
   context.tags = &tags_;
   context.report_labels = &report_labels_;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "accounts/account_admin.h"
+#include "accounts/desk_key_rotation_job.h"
 #include "accounts/desk_membership.h"
 #include "accounts/login_backoff.h"
 #include "accounts/login_service.h"
@@ -38,18 +39,22 @@ class ReviewerServices {
  public:
   // Opens reader connections to `database_path`; the references must outlive
   // the services. `desks` receives the key of a desk rotated by a removal.
-  // `sessions` sets the staff sessions' timeouts and cap.
+  // `sessions` sets the staff sessions' timeouts and cap, `rotation` the desk
+  // key re-seal job's batch size.
   static Result<std::unique_ptr<ReviewerServices>> Start(const std::string& database_path,
                                                          store::GroupCommitWriter& writer,
                                                          store::SqliteDeskDirectory& desks,
                                                          const privacy::InstanceKeys& keys, const Clock& clock,
-                                                         accounts::SessionStore::Options sessions = {});
+                                                         accounts::SessionStore::Options sessions = {},
+                                                         accounts::DeskKeyRotationJob::Options rotation = {});
 
   // Points `context` at these services.
   void Fill(http::RouteContext& context);
 
-  // Finishes queued logins and reads. Call before the writer stops.
+  // Stops the desk key re-seal jobs between batches, then finishes queued
+  // logins and reads. Call before the writer stops.
   void Drain() {
+    desk_key_rotation_.Stop();
     login_workers_.Stop();
     workers_.Stop();
   }
@@ -58,7 +63,7 @@ class ReviewerServices {
   ReviewerServices(std::unique_ptr<store::ReaderPool> readers, std::unique_ptr<store::Database> login_reader,
                    store::GroupCommitWriter& writer, store::SqliteDeskDirectory& desks,
                    const privacy::InstanceKeys& keys, const Clock& clock, cases::TriageVocabulary vocabulary,
-                   accounts::SessionStore::Options sessions);
+                   accounts::SessionStore::Options sessions, accounts::DeskKeyRotationJob::Options rotation);
 
   WorkerPool workers_;
   WorkerPool login_workers_;
@@ -74,6 +79,7 @@ class ReviewerServices {
   cases::DeadlineSettings deadlines_;
   accounts::AccountAdmin account_admin_;
   accounts::DeskMembership desk_membership_;
+  accounts::DeskKeyRotationJob desk_key_rotation_;
   cases::TagService tags_;
   cases::ReportLabels report_labels_;
   cases::ReportNotes report_notes_;

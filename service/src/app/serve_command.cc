@@ -75,7 +75,8 @@ int RunServe(const ServeOptions& options) {
 
   auto reviewers = ReviewerServices::Start(instance->layout.database(), (*storage)->writer(), *instance->desks,
                                           *instance->keys, clock,
-                                          {.idle_timeout_seconds = options.session_idle_minutes * 60});
+                                          {.idle_timeout_seconds = options.session_idle_minutes * 60},
+                                          {.batch_size = options.key_reseal_batch});
   if (!reviewers.ok()) {
     std::cerr << "pillarbox: cannot start: " << reviewers.status().message() << "\n";
     return 1;

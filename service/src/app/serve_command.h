@@ -30,6 +30,7 @@ struct ServeOptions {
   std::string researcher_epsilon_budget = "10";    // each researcher's DP budget (decimal epsilon)
   int64_t session_idle_minutes = 15;  // staff sessions end after this long without a request
   int64_t form_min_seconds = 3;  // reporter pages: a form sent sooner after it was fetched is refused
+  int64_t key_reseal_batch = 200;  // desk key rotation: records re-sealed per commit
 };
 
 // Returns the process exit code. Prints "pillarbox listening on

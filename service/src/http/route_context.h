@@ -27,6 +27,7 @@ class ReporterPages;
 namespace pillarbox::accounts {
 class AccountAdmin;
 class DeskMembership;
+class DeskKeyRotationJob;
 class LoginService;
 class SessionStore;
 }  // namespace pillarbox::accounts
@@ -100,6 +101,7 @@ struct RouteContext {
   audit::AuditChecker* audit_checker = nullptr;  // GET /api/v1/audit/verification (admins)
   accounts::AccountAdmin* account_admin = nullptr;
   accounts::DeskMembership* desk_membership = nullptr;
+  accounts::DeskKeyRotationJob* desk_key_rotation = nullptr;  // /api/v1/desks/{id}/key-rotation
   store::ReaderPool* readers = nullptr;
   WorkerPool* workers = nullptr;  // runs blocking work (decryption, audit commits) off the I/O threads
   // Runs logins (one Argon2id each) apart from `workers`, with a short queue,

@@ -14,6 +14,7 @@
 #include "http/retention_routes.h"
 #include "http/catalog_routes.h"
 #include "http/desk_routes.h"
+#include "http/desk_key_rotation_routes.h"
 #include "http/proof_of_work_routes.h"
 #include "http/evidence_routes.h"
 #include "http/report_label_routes.h"
@@ -56,6 +57,7 @@ Status HttpServer::Start() {
   RegisterReviewerReportRoutes(impl_->router, impl_->context);
   RegisterAdminRoutes(impl_->router, impl_->context);
   RegisterDeskRoutes(impl_->router, impl_->context);
+  RegisterDeskKeyRotationRoutes(impl_->router, impl_->context);
   RegisterTagRoutes(impl_->router, impl_->context);
   RegisterReportLabelRoutes(impl_->router, impl_->context);
   RegisterReportNoteRoutes(impl_->router, impl_->context);
