@@ -52,7 +52,7 @@ Result<std::map<std::string, std::string>> OpenReportWithReceipt(const std::stri
   if (!found) return Status::NotFound("no report for this receipt");
   const std::string report_id = find->ColumnText(0);
   PB_ASSIGN_OR_RETURN(auto data_key,
-                      intake::UnwrapReporterDataKey(find->ColumnBlob(1), report_id, receipt, keys));
+                      intake::UnwrapReporterDataKey(find->ColumnBlob(1), report_id, receipt, keys.receipt_pepper()));
   PB_ASSIGN_OR_RETURN(auto sealed, ReadSealedFields(*db, report_id));
   PB_ASSIGN_OR_RETURN(auto answers, intake::OpenSealedFields(sealed, report_id, data_key));
   std::map<std::string, std::string> by_field;

@@ -9,9 +9,9 @@
 
 namespace pillarbox::testing {
 
-std::string SignInStaff(uint16_t port, const nlohmann::json& credentials) {
+std::string SignInStaff(uint16_t port, const nlohmann::json& credentials, int64_t clock_offset_seconds) {
   HttpClient client(port);
-  const std::string code = *privacy::TotpCode(credentials["totp_secret"].get<std::string>(), std::time(nullptr));
+  const std::string code = *privacy::TotpCode(credentials["totp_secret"].get<std::string>(), std::time(nullptr) + clock_offset_seconds);
   const auto response = client.PostJson(
       "/api/v1/auth/login",
       nlohmann::json{{"username", credentials["username"]}, {"password", credentials["password"]}, {"totp", code}}

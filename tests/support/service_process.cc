@@ -85,6 +85,27 @@ CommandResult RunPillarbox(const std::vector<std::string>& args, const std::stri
   return result;
 }
 
+CommandResult RunPillarboxKilledAt(const std::vector<std::string>& args, const std::string& marker) {
+  TempDir scratch;
+  const std::string err_path = scratch.File("stderr");
+  int out_fd = -1;
+  const pid_t pid = Spawn(args, &out_fd, err_path);
+  CommandResult result;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = read(out_fd, buffer, sizeof buffer)) > 0) {
+    result.out.append(buffer, static_cast<size_t>(n));
+    if (result.out.find(marker) != std::string::npos) {
+      kill(pid, SIGKILL);
+      break;
+    }
+  }
+  close(out_fd);
+  result.exit_code = WaitExitCode(pid);
+  result.err = ReadFileBytes(err_path);
+  return result;
+}
+
 ServiceProcess::ServiceProcess(const std::vector<std::string>& extra_init_args) : data_dir_(temp_.File("data")) {
   std::vector<std::string> args = {"init", "--data", data_dir_, "--json"};
   args.insert(args.end(), extra_init_args.begin(), extra_init_args.end());

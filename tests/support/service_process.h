@@ -24,6 +24,11 @@ struct CommandResult {
 // its standard input (empty input when none is given).
 CommandResult RunPillarbox(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
+// Runs the pillarbox binary with `args` and kills it with SIGKILL as soon as
+// its stdout contains `marker` (a kill -9 at a known point of a long
+// command). exit_code is 128 + 9 when it was killed, else its own exit code.
+CommandResult RunPillarboxKilledAt(const std::vector<std::string>& args, const std::string& marker);
+
 class ServiceProcess {
  public:
   // Runs `pillarbox init --data <tmp>/data --json` (credentials kept in

@@ -3,6 +3,7 @@
 #include <future>
 
 #include "accounts/password_policy.h"
+#include "accounts/password_unlock.h"
 #include "privacy/envelope.h"
 #include "privacy/totp.h"
 #include "store/totp_step_repository.h"
@@ -136,19 +137,8 @@ Result<LoginResult> LoginService::Verified(const LoginRequest& request, const Ac
 }
 
 Result<UnlockedKeys> LoginService::UnlockDeskKeys(const std::string& user_id, privacy::BoxKeyPair user_key_pair) {
-  std::vector<store::DeskMemberRecord> memberships;
-  {
-    std::lock_guard<std::mutex> lock(reader_mutex_);
-    PB_ASSIGN_OR_RETURN(memberships, store::ListMembershipsOfUser(*reader_, user_id));
-  }
-  UnlockedKeys keys{std::move(user_key_pair), {}};
-  for (const store::DeskMemberRecord& membership : memberships) {
-    PB_ASSIGN_OR_RETURN(privacy::SecretKey desk_secret,
-                        privacy::OpenSealedKey(keys.user_key_pair, membership.sealed_desk_key));
-    keys.desk_keys.push_back(
-        {membership.desk_id, membership.key_version, privacy::BoxKeyPair::FromSecretKey(std::move(desk_secret))});
-  }
-  return keys;
+  std::lock_guard<std::mutex> lock(reader_mutex_);
+  return UnsealDeskKeys(*reader_, user_id, std::move(user_key_pair));
 }
 
 Status LoginService::CommitTotpStep(const std::string& user_id, int64_t step) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/instance_layout.h"
+#include "app/master_key_state.h"
 #include "audit/audit_verification.h"
 #include "common/embedded_file.h"
 #include "privacy/init.h"
@@ -45,7 +46,8 @@ Result<audit::AuditVerification> Verify(const InstanceLayout& layout) {
   PB_RETURN_IF_ERROR(privacy::InitializeAndSelfTest());
   PB_ASSIGN_OR_RETURN(auto keys, privacy::InstanceKeys::LoadFile(layout.instance_secret()));
   PB_ASSIGN_OR_RETURN(auto database, OpenReadOnly(layout.database()));
-  return audit::VerifyAuditLog(*database, keys.audit_key());
+  PB_ASSIGN_OR_RETURN(const privacy::SecretKey* audit_key, AuditKeyInUse(*database, keys));
+  return audit::VerifyAuditLog(*database, *audit_key);
 }
 
 void PrintJson(const audit::AuditVerification& result) {

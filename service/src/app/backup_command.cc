@@ -8,6 +8,7 @@
 
 #include "app/backup_creation.h"
 #include "app/backup_files.h"
+#include "app/secret_text_file.h"
 #include "app/backup_opening.h"
 #include "app/instance_layout.h"
 #include "privacy/init.h"
@@ -21,7 +22,7 @@ constexpr size_t kMinPassphraseBytes = 12;
 
 Result<std::optional<std::string>> OptionalPassphrase(const std::string& passphrase_file) {
   if (passphrase_file.empty()) return std::optional<std::string>();
-  PB_ASSIGN_OR_RETURN(std::string passphrase, ReadPassphraseFile(passphrase_file));
+  PB_ASSIGN_OR_RETURN(std::string passphrase, ReadSecretTextFile(passphrase_file, "passphrase file"));
   return std::optional<std::string>(std::move(passphrase));
 }
 

@@ -7,15 +7,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace pillarbox::app {
 namespace {
 
 std::string ErrnoText(int error) { return std::strerror(error); }
-
-constexpr size_t kMaxPassphraseBytes = 4096;
 
 }  // namespace
 
@@ -85,25 +81,6 @@ Status RenameDurably(const std::string& from, const std::string& to) {
   close(fd);
   if (result != 0) return Status::Unavailable("cannot fsync " + folder + ": " + ErrnoText(error));
   return Status::Ok();
-}
-
-Result<std::string> ReadPassphraseFile(const std::string& path) {
-  struct stat info {};
-  if (stat(path.c_str(), &info) != 0) return Status::NotFound("passphrase file " + path + " does not exist");
-  if (!S_ISREG(info.st_mode)) return Status::FailedPrecondition("passphrase file " + path + " is not a regular file");
-  if ((info.st_mode & 077) != 0) {
-    return Status::FailedPrecondition("passphrase file " + path + " must have mode 0600; run: chmod 600 " + path);
-  }
-  if (info.st_size > static_cast<off_t>(kMaxPassphraseBytes)) {
-    return Status::InvalidArgument("passphrase file " + path + " is larger than 4096 bytes");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  std::string passphrase = content.str();
-  if (!passphrase.empty() && passphrase.back() == '\n') passphrase.pop_back();
-  if (passphrase.empty()) return Status::InvalidArgument("passphrase file " + path + " is empty");
-  return passphrase;
 }
 
 }  // namespace pillarbox::app

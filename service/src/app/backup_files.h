@@ -1,6 +1,6 @@
 // File handling shared by `pillarbox backup`, `backup verify` and `restore`:
 // temporary files that are removed on every path, a durable write-then-rename
-// of the backup file, and reading a passphrase file. Thread-compatible.
+// of the backup file. Thread-compatible.
 #pragma once
 
 #include <string>
@@ -63,11 +63,5 @@ Status RenameDurably(const std::string& from, const std::string& to);
 
 // The folder part of `path` ("." when there is none).
 std::string FolderOf(const std::string& path);
-
-// Reads a passphrase from `path`: the whole file without one final newline.
-// FailedPrecondition when the file is readable by group or others (it is a
-// secret, like the instance secret); InvalidArgument when it is empty;
-// NotFound when it does not exist.
-Result<std::string> ReadPassphraseFile(const std::string& path);
 
 }  // namespace pillarbox::app

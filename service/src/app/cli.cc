@@ -11,6 +11,7 @@
 #include "app/bundle_command.h"
 #include "app/init_command.h"
 #include "app/instance_command.h"
+#include "app/master_rotation_command.h"
 #include "app/purge_command.h"
 #include "app/serve_command.h"
 #include "app/user_command.h"
@@ -148,13 +149,23 @@ void AddBundle(CLI::App& cli, BundleToolOptions& options, int& exit_code) {
   open->callback([&options, &exit_code] { exit_code = RunBundleOpen(options.open); });
 }
 
-void AddInstance(CLI::App& cli, InstanceSigningKeyOptions& options, int& exit_code) {
-  CLI::App* instance = cli.add_subcommand("instance", "Facts about an instance");
+void AddInstance(CLI::App& cli, InstanceSigningKeyOptions& options, RotateMasterOptions& rotate, int& exit_code) {
+  CLI::App* instance = cli.add_subcommand("instance", "Facts about an instance, and its master key");
   instance->require_subcommand(1);
   CLI::App* signing_key = instance->add_subcommand("signing-key", "Print the instance's signing public key (hex)");
   signing_key->add_option("--data", options.data_dir, "Data folder made by `pillarbox init`")->required();
   AddSecretFileOption(signing_key, options.secret_file);
   signing_key->callback([&options, &exit_code] { exit_code = RunInstanceSigningKey(options); });
+  CLI::App* rotate_master = instance->add_subcommand(
+      "rotate-master", "Replace the instance master key (serve must be stopped); run again to resume");
+  rotate_master->add_option("--data", rotate.data_dir, "Data folder made by `pillarbox init`")->required();
+  AddSecretFileOption(rotate_master, rotate.secret_file);
+  rotate_master->add_option("--user", rotate.username, "An admin who holds every desk key in use")->required();
+  rotate_master->add_option("--password-file", rotate.password_file, "File whose first line is that admin's password")
+      ->required();
+  rotate_master->add_option("--batch-size", rotate.batch_size, "Reports re-indexed per transaction")
+      ->check(CLI::Range(1, 100000))->capture_default_str();
+  rotate_master->callback([&rotate, &exit_code] { exit_code = RunRotateMaster(rotate); });
 }
 
 void AddPurge(CLI::App& cli, PurgeOptions& options, int& exit_code) {
@@ -233,7 +244,8 @@ int RunCli(int argc, char** argv) {
   AddUser(cli, user_options, exit_code);
   BundleToolOptions bundle_options;
   AddBundle(cli, bundle_options, exit_code);
-  AddInstance(cli, bundle_options.signing_key, exit_code);
+  RotateMasterOptions rotate_options;
+  AddInstance(cli, bundle_options.signing_key, rotate_options, exit_code);
   PurgeOptions purge_options;
   AddPurge(cli, purge_options, exit_code);
   BackupToolOptions backup_options;

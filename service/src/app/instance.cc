@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "app/master_key_state.h"
 #include "common/embedded_file.h"
 #include "http/questionnaire_codec.h"
 #include "privacy/init.h"
@@ -30,6 +31,7 @@ Result<Instance> OpenInstance(const std::string& data_dir, const std::string& se
   PB_ASSIGN_OR_RETURN(auto keys, privacy::InstanceKeys::LoadFile(instance.layout.instance_secret()));
   instance.keys.emplace(std::move(keys));
   PB_ASSIGN_OR_RETURN(instance.database, OpenDatabaseAtCurrentSchema(instance.layout.database()));
+  PB_RETURN_IF_ERROR(CheckKeysMatchDatabase(*instance.database, *instance.keys));
   PB_ASSIGN_OR_RETURN(instance.desks, store::SqliteDeskDirectory::Load(*instance.database));
   PB_ASSIGN_OR_RETURN(auto catalog, http::LoadEmbeddedQuestionnaires());
   instance.catalog.emplace(std::move(catalog));

@@ -25,7 +25,9 @@ struct Instance {
 
 // Opens the instance in `data_dir`: self-tests the crypto, loads the
 // instance secret (refusing loose permissions), opens the database, refuses a
-// schema newer than this build and applies pending migrations, loads desks
+// schema newer than this build and applies pending migrations, refuses a
+// secret that does not belong to the database or an unfinished master key
+// rotation (app/master_key_state.h), loads desks
 // and questionnaires. The secret is read from `secret_file` when it is not
 // empty (InstanceLayout::secret_file). Errors carry a message fit for an
 // operator, naming the file and the fix.

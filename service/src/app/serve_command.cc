@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/data_folder_lock.h"
 #include "app/instance.h"
 #include "app/route_documents.h"
 #include "common/clock.h"
@@ -58,6 +59,12 @@ int RunServe(const ServeOptions& options) {
   signal(SIGPIPE, SIG_IGN);  // Pistache: an aborted download must not kill us.
   ConfigureLogging(options.log_level, options.log_format == "json" ? LogFormat::kJson : LogFormat::kText);
 
+  // Held until serve returns: a master key rotation must not run beside it.
+  auto folder_lock = DataFolderLock::Acquire(options.data_dir);
+  if (!folder_lock.ok()) {
+    std::cerr << "pillarbox: cannot start: " << folder_lock.status().message() << "\n";
+    return 1;
+  }
   auto instance = OpenInstance(options.data_dir, options.secret_file);
   if (!instance.ok()) {
     std::cerr << "pillarbox: cannot start: " << instance.status().message() << "\n";

@@ -22,8 +22,8 @@ Result<std::vector<PlainAnswer>> OpenSealedFields(const std::vector<SealedField>
 }
 
 Result<privacy::SecretKey> UnwrapReporterDataKey(const std::vector<uint8_t>& wrapped, const std::string& report_id,
-                                                 const privacy::Receipt& receipt, const privacy::InstanceKeys& keys) {
-  const privacy::SecretKey reporter_key = privacy::ReceiptReporterKey(keys.receipt_pepper(), receipt);
+                                                 const privacy::Receipt& receipt, const privacy::SecretKey& receipt_pepper) {
+  const privacy::SecretKey reporter_key = privacy::ReceiptReporterKey(receipt_pepper, receipt);
   Result<privacy::SecretKey> data_key = privacy::UnwrapKey(reporter_key, ReporterWrapPurpose(report_id), wrapped);
   if (!data_key.ok()) return Status::DataLoss("the report's key could not be unwrapped with this receipt");
   return data_key;

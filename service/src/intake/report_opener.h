@@ -22,9 +22,11 @@ Result<std::vector<PlainAnswer>> OpenSealedFields(const std::vector<SealedField>
                                                   const privacy::SecretKey& data_key);
 
 // Unwraps report `report_id`'s data key from its reporter_wrapped_data_key
-// with the reporter key derived from `receipt`. DataLoss when the receipt,
-// the report id or any byte of `wrapped` does not match.
+// with the reporter key derived from `receipt` and `receipt_pepper` (the
+// pepper whose lookup id found the report: InstanceKeys::receipt_peppers()).
+// DataLoss when the receipt, the pepper, the report id or any byte of
+// `wrapped` does not match.
 Result<privacy::SecretKey> UnwrapReporterDataKey(const std::vector<uint8_t>& wrapped, const std::string& report_id,
-                                                 const privacy::Receipt& receipt, const privacy::InstanceKeys& keys);
+                                                 const privacy::Receipt& receipt, const privacy::SecretKey& receipt_pepper);
 
 }  // namespace pillarbox::intake

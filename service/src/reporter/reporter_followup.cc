@@ -68,15 +68,22 @@ Result<ReporterSignIn> ReporterFollowup::SignIn(std::string_view typed_receipt) 
   const Status refused = Status::Unauthenticated(kReceiptNotRecognised);
   const Result<privacy::Receipt> receipt = privacy::Receipt::Parse(typed_receipt);
   if (!receipt.ok()) return refused;
-  const privacy::Bytes lookup_id = privacy::ReceiptLookupId(keys_.receipt_pepper(), *receipt);
+  // The newest pepper first; older ones after a master key rotation (receipts
+  // are never stored, so reports keep the pepper they were made with).
   std::optional<store::ReporterKeyRow> row;
-  {
+  const privacy::SecretKey* pepper = nullptr;
+  for (const privacy::SecretKey* candidate : keys_.receipt_peppers()) {
+    const privacy::Bytes lookup_id = privacy::ReceiptLookupId(*candidate, *receipt);
     auto lease = readers_.Acquire();
     PB_ASSIGN_OR_RETURN(row, store::FindReportByLookupId(lease.db(), lookup_id));
+    if (row.has_value()) {
+      pepper = candidate;
+      break;
+    }
   }
   if (!row.has_value()) return refused;
   Result<privacy::SecretKey> data_key =
-      intake::UnwrapReporterDataKey(row->reporter_wrapped_data_key, row->report_id, *receipt, keys_);
+      intake::UnwrapReporterDataKey(row->reporter_wrapped_data_key, row->report_id, *receipt, *pepper);
   if (!data_key.ok()) return refused;
   PB_ASSIGN_OR_RETURN(std::string token, sessions_.Create(row->report_id, std::move(data_key).value()));
   return ReporterSignIn{std::move(token), sessions_.absolute_timeout_seconds()};

@@ -92,7 +92,7 @@ TEST_F(IntakeServiceTest, ReceiptArrivesOnlyAfterTheStoreCommits) {
   ASSERT_EQ(committed.size(), 1u);
   const SealedReport& report = committed[0];
   EXPECT_EQ(report.lookup_id, privacy::ReceiptLookupId(keys_.receipt_pepper(), *receipt));
-  auto data_key = UnwrapReporterDataKey(report.reporter_wrapped_data_key, report.id, *receipt, keys_);
+  auto data_key = UnwrapReporterDataKey(report.reporter_wrapped_data_key, report.id, *receipt, keys_.receipt_pepper());
   ASSERT_TRUE(data_key.ok()) << data_key.status().ToString();
   const auto opened = OpenSealedFields(report.sealed_fields, report.id, *data_key);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();

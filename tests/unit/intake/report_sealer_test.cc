@@ -88,7 +88,7 @@ TEST_F(ReportSealerTest, CopiesClearValues) {
 TEST_F(ReportSealerTest, FieldsOpenWithTheDataKeyUnwrappedByTheReceipt) {
   const Report report = SampleReport("ACME Inc.");
   const SealedReport sealed = Seal(report);
-  auto data_key = UnwrapReporterDataKey(sealed.reporter_wrapped_data_key, sealed.id, receipt_, keys_);
+  auto data_key = UnwrapReporterDataKey(sealed.reporter_wrapped_data_key, sealed.id, receipt_, keys_.receipt_pepper());
   ASSERT_TRUE(data_key.ok()) << data_key.status().ToString();
   const auto opened = OpenSealedFields(sealed.sealed_fields, sealed.id, *data_key);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
@@ -111,12 +111,12 @@ TEST_F(ReportSealerTest, TheDeskOpensTheSameDataKey) {
 TEST_F(ReportSealerTest, WrongReceiptOrReportIdOrTamperingIsDataLoss) {
   const SealedReport sealed = Seal(SampleReport("ACME"));
   const privacy::Receipt other = privacy::Receipt::Generate();
-  EXPECT_EQ(UnwrapReporterDataKey(sealed.reporter_wrapped_data_key, sealed.id, other, keys_).status().code(),
+  EXPECT_EQ(UnwrapReporterDataKey(sealed.reporter_wrapped_data_key, sealed.id, other, keys_.receipt_pepper()).status().code(),
             StatusCode::kDataLoss);
   const std::string other_id = "ffeeddccbbaa99887766554433221100";
-  EXPECT_EQ(UnwrapReporterDataKey(sealed.reporter_wrapped_data_key, other_id, receipt_, keys_).status().code(),
+  EXPECT_EQ(UnwrapReporterDataKey(sealed.reporter_wrapped_data_key, other_id, receipt_, keys_.receipt_pepper()).status().code(),
             StatusCode::kDataLoss);
-  auto data_key = UnwrapReporterDataKey(sealed.reporter_wrapped_data_key, sealed.id, receipt_, keys_);
+  auto data_key = UnwrapReporterDataKey(sealed.reporter_wrapped_data_key, sealed.id, receipt_, keys_.receipt_pepper());
   ASSERT_TRUE(data_key.ok());
   EXPECT_EQ(OpenSealedFields(sealed.sealed_fields, other_id, *data_key).status().code(), StatusCode::kDataLoss);
   std::vector<SealedField> swapped = sealed.sealed_fields;
