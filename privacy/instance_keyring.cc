@@ -15,6 +15,7 @@
 #include <set>
 #include <string_view>
 
+#include "common/folder_sync.h"
 #include "privacy/instance_secret.h"
 #include "privacy/internal.h"
 
@@ -27,22 +28,6 @@ constexpr size_t kReadLimit = 32 * 1024;
 constexpr std::string_view kHeader = "pillarbox-keyring 1";
 
 std::string ErrnoText(int error) { return std::strerror(error); }
-
-std::string ParentDirectory(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-Status SyncDirectory(const std::string& directory) {
-  const int fd = open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Status::Unavailable("cannot open " + directory + ": " + ErrnoText(errno));
-  const int result = fsync(fd);
-  const int error = errno;
-  close(fd);
-  if (result != 0) return Status::Unavailable("cannot fsync " + directory + ": " + ErrnoText(error));
-  return Status::Ok();
-}
 
 // FailedPrecondition unless `info` describes a regular file that only its owner may access.
 Status CheckSecretFileMode(const std::string& path, const struct stat& info) {
@@ -231,7 +216,7 @@ Status InstanceKeyring::Create(const std::string& path) const {
     unlink(path.c_str());
     return status;
   }
-  return SyncDirectory(ParentDirectory(path));
+  return SyncFolder(FolderOf(path));
 }
 
 Status InstanceKeyring::Replace(const std::string& path) const {
@@ -251,7 +236,7 @@ Status InstanceKeyring::Replace(const std::string& path) const {
     unlink(temporary.c_str());
     return status;
   }
-  return SyncDirectory(ParentDirectory(path));
+  return SyncFolder(FolderOf(path));
 }
 
 Result<InstanceKeyring> InstanceKeyring::Read(const std::string& path) {

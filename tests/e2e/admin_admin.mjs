@@ -2,7 +2,8 @@
 // a reviewer on one desk in Users and reads the one-time credentials panel
 // (a QR code drawn into a canvas, the password, the TOTP secret); a new
 // browser context signs in as that reviewer with them (the enrolment works);
-// the admin sees the reviewer among the desk's members, disables them (their
+// the admin sees the reviewer among the desk's members, rotates that desk's
+// key (re-sealing, checked through the API), disables the reviewer (their
 // next API call is 401), registers an organization with a key made by
 // `pillarbox bundle keygen`, changes a deadline and the retention policy in Settings (checked through
 // the API), sees the audit chain intact with the count the API recorded,
@@ -117,6 +118,17 @@ async function main() {
     await openView(page, 'Desks', 'Desks');
     const deskCard = page.locator('section.admin-desk', { has: page.getByRole('heading', { name: desk.name, exact: true }) });
     await deskCard.getByRole('rowheader', { name: 'rev-one' }).waitFor();
+    // Key rotation: a new version, every record re-sealed, the old one retired.
+    await deskCard.getByText('All records are sealed to key version 1.').waitFor();
+    await deskCard.getByRole('button', { name: /^Rotate the key/ }).click();
+    const rotate = page.getByRole('alertdialog', { name: `Rotate the key of ${desk.name}?` });
+    await rotate.waitFor();
+    await checkAccessibility(page, 'desk key rotation dialog');
+    await rotate.getByRole('button', { name: 'Rotate and re-seal' }).click();
+    await deskCard.getByText('All records are sealed to key version 2.').waitFor();
+    const rotation = (await api(service.base, 'GET', `/api/v1/desks/${desk.id}/key-rotation`, undefined, adminToken)).json;
+    check(rotation.current_version === 2 && rotation.records_on_old_versions === 0 && rotation.unreadable_records === 0,
+          `the rotation is stored: ${JSON.stringify(rotation)}`);
     await checkAccessibility(page, 'desks');
     await screenshot(page, artifacts, '03-desks');
     await noSidewaysScroll(page, 'desks');

@@ -63,24 +63,11 @@ Status OutputFile::SyncAndClose() {
   return Status::Ok();
 }
 
-std::string FolderOf(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
 Status RenameDurably(const std::string& from, const std::string& to) {
   if (rename(from.c_str(), to.c_str()) != 0) {
     return Status::Unavailable("cannot rename " + from + " to " + to + ": " + ErrnoText(errno));
   }
-  const std::string folder = FolderOf(to);
-  const int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Status::Unavailable("cannot open " + folder + ": " + ErrnoText(errno));
-  const int result = fsync(fd);
-  const int error = errno;
-  close(fd);
-  if (result != 0) return Status::Unavailable("cannot fsync " + folder + ": " + ErrnoText(error));
-  return Status::Ok();
+  return SyncFolder(FolderOf(to));
 }
 
 }  // namespace pillarbox::app

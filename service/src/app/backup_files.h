@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/folder_sync.h"
 #include "common/status.h"
 #include "privacy/bytes.h"
 
@@ -61,7 +62,5 @@ class OutputFile {
 // Renames `from` to `to` (same folder) and fsyncs the folder. Unavailable on failure.
 Status RenameDurably(const std::string& from, const std::string& to);
 
-// The folder part of `path` ("." when there is none).
-std::string FolderOf(const std::string& path);
 
 }  // namespace pillarbox::app

@@ -14,6 +14,24 @@ std::optional<uint32_t> VersionAt(const Statement& statement, int column) {
   return static_cast<uint32_t>(version);
 }
 
+// Reads (version, count) rows of `select` as T{version, count}. DataLoss on a
+// malformed version.
+template <typename T>
+Result<std::vector<T>> ReadVersionCounts(Statement& select) {
+  std::vector<T> rows;
+  bool malformed = false;
+  PB_RETURN_IF_ERROR(ForEachRow(select, [&](const Statement& row) {
+    const auto version = VersionAt(row, 0);
+    if (!version.has_value()) {
+      malformed = true;
+      return;
+    }
+    rows.push_back({*version, row.ColumnInt64(1)});
+  }));
+  if (malformed) return Status::DataLoss("malformed desk key version");
+  return rows;
+}
+
 // `+desk_id` keeps the planner off reports_by_desk_day: the walk follows the
 // primary key from `after_id`, so consecutive batches never rescan rows.
 constexpr char kReportsBatchSql[] =
@@ -117,18 +135,7 @@ Result<std::vector<KeyVersionUse>> CountDeskSealedKeysByVersion(Database& db, st
       ") GROUP BY version ORDER BY version";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kCountSql));
   for (int index = 1; index <= 3; ++index) select->BindText(index, desk_id);
-  std::vector<KeyVersionUse> uses;
-  bool malformed = false;
-  PB_RETURN_IF_ERROR(ForEachRow(*select, [&](const Statement& row) {
-    const auto version = VersionAt(row, 0);
-    if (!version.has_value()) {
-      malformed = true;
-      return;
-    }
-    uses.push_back({*version, row.ColumnInt64(1)});
-  }));
-  if (malformed) return Status::DataLoss("malformed desk key version");
-  return uses;
+  return ReadVersionCounts<KeyVersionUse>(*select);
 }
 
 Result<std::vector<DeskKeyVersionRow>> ListDeskKeyVersions(Database& db, std::string_view desk_id) {
@@ -138,18 +145,7 @@ Result<std::vector<DeskKeyVersionRow>> ListDeskKeyVersions(Database& db, std::st
       "FROM desk_key_versions v WHERE v.desk_id = ? ORDER BY v.key_version";
   PB_ASSIGN_OR_RETURN(Statement * select, db.Prepare(kVersionsSql));
   select->BindText(1, desk_id);
-  std::vector<DeskKeyVersionRow> versions;
-  bool malformed = false;
-  PB_RETURN_IF_ERROR(ForEachRow(*select, [&](const Statement& row) {
-    const auto version = VersionAt(row, 0);
-    if (!version.has_value()) {
-      malformed = true;
-      return;
-    }
-    versions.push_back({*version, row.ColumnInt64(1)});
-  }));
-  if (malformed) return Status::DataLoss("malformed desk key version");
-  return versions;
+  return ReadVersionCounts<DeskKeyVersionRow>(*select);
 }
 
 Result<int64_t> RetireDeskKeyVersion(Database& db, std::string_view desk_id, uint32_t key_version) {

@@ -1,6 +1,7 @@
 // Desks (admins): each desk's kinds of report, key version and members
 // (GET /desks); adding a member (POST /desks/:id/members) and removing one
-// (DELETE /desks/:id/members/:user_id, which rotates the desk key).
+// (DELETE /desks/:id/members/:user_id, which rotates the desk key), and
+// rotating a desk key with re-sealing (desk_key_rotation.jsx).
 import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { SelectField } from '../../ui/fields.jsx';
@@ -9,6 +10,7 @@ import { ErrorNotice, Loading, Notice } from '../../ui/notice.jsx';
 import { Page } from '../../ui/page.jsx';
 import { useLoad } from '../../ui/use_load.js';
 import { ConfirmDialog } from '../../ui/confirm_dialog.jsx';
+import { DeskKeyRotation } from './desk_key_rotation.jsx';
 
 async function loadDesks() {
   const [desks, users] = await Promise.all([api.get('/desks'), api.get('/users')]);
@@ -134,6 +136,7 @@ export function Desks() {
             </div>
           )}
           <AddMember desk={desk} users={data.users} onAdded={changed} />
+          <DeskKeyRotation desk={desk} onChanged={reload} />
         </section>
       ))}
       {removing && (
