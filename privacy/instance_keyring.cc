@@ -202,7 +202,7 @@ Result<InstanceKeyring> InstanceKeyring::Parse(std::string_view content) {
   return InstanceKeyring(std::move(*master), std::move(retiring), std::move(peppers));
 }
 
-Status InstanceKeyring::Create(const std::string& path) const {
+Status InstanceKeyring::WriteNewFile(const std::string& path) const {
   internal::EnsureSodiumInitialized();
   const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0 && errno == EEXIST) return Status::Conflict("instance secret " + path + " already exists");
@@ -212,29 +212,24 @@ Status InstanceKeyring::Create(const std::string& path) const {
                                          : Status::Unavailable("cannot set the mode of instance secret " + path);
   WipeText(content);
   if (close(fd) != 0 && status.ok()) status = Status::Unavailable("cannot close instance secret " + path);
-  if (!status.ok()) {
-    unlink(path.c_str());
-    return status;
-  }
+  if (!status.ok()) unlink(path.c_str());
+  return status;
+}
+
+Status InstanceKeyring::Create(const std::string& path) const {
+  PB_RETURN_IF_ERROR(WriteNewFile(path));
   return SyncFolder(FolderOf(path));
 }
 
 Status InstanceKeyring::Replace(const std::string& path) const {
   const std::string temporary = path + ".rotating";
-  unlink(temporary.c_str());
-  const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0) return Status::Unavailable("cannot create " + temporary + ": " + ErrnoText(errno));
-  std::string content = Format();
-  Status status = fchmod(fd, 0600) == 0 ? WriteAndSync(fd, content, temporary)
-                                         : Status::Unavailable("cannot set the mode of " + temporary);
-  WipeText(content);
-  if (close(fd) != 0 && status.ok()) status = Status::Unavailable("cannot close " + temporary);
-  if (status.ok() && rename(temporary.c_str(), path.c_str()) != 0) {
-    status = Status::Unavailable("cannot rename " + temporary + " to " + path + ": " + ErrnoText(errno));
-  }
-  if (!status.ok()) {
+  unlink(temporary.c_str());  // left by a crash before the rename
+  PB_RETURN_IF_ERROR(WriteNewFile(temporary));
+  if (rename(temporary.c_str(), path.c_str()) != 0) {
+    const Status failed =
+        Status::Unavailable("cannot rename " + temporary + " to " + path + ": " + ErrnoText(errno));
     unlink(temporary.c_str());
-    return status;
+    return failed;
   }
   return SyncFolder(FolderOf(path));
 }

@@ -72,6 +72,10 @@ class InstanceKeyring {
   static Result<InstanceKeyring> Parse(std::string_view content);
 
  private:
+  // Writes Format() to `path`, which must not exist (Conflict), mode 0600,
+  // fsynced; removes it again on any error.
+  Status WriteNewFile(const std::string& path) const;
+
   InstanceKeyring(VersionedKey master, std::optional<VersionedKey> retiring, std::vector<VersionedKey> peppers)
       : master_(std::move(master)), retiring_(std::move(retiring)), peppers_(std::move(peppers)) {}
   VersionedKey master_;

@@ -137,11 +137,7 @@ Status RotateMasterKey(const MasterKeyRotationOptions& options, const Clock& clo
   PB_ASSIGN_OR_RETURN(const uint32_t db_version, DatabaseMasterKeyVersion(*db));
 
   if (!keyring.retiring().has_value()) {
-    if (db_version != keyring.master().version) {
-      return Status::FailedPrecondition("the database is under master key version " + std::to_string(db_version) +
-                                        " but the instance secret holds version " +
-                                        std::to_string(keyring.master().version) + "; refusing to rotate");
-    }
+    PB_RETURN_IF_ERROR(CheckKeysMatchDatabase(*db, privacy::InstanceKeys::FromKeyring(keyring)));
     PB_ASSIGN_OR_RETURN(keyring, keyring.BeginRotation());
     PB_RETURN_IF_ERROR(keyring.Replace(secret_path));
     out << "new master key version " << keyring.master().version << " written; the previous one is kept until "
