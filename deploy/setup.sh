@@ -4,11 +4,16 @@
 #   deploy/setup.sh run    install packages, build, initialize ./data if it has
 #                          no instance yet (prints the first admin's credentials
 #                          once), then serve on 127.0.0.1:8080 until Ctrl-C
-#   deploy/setup.sh test   install packages, build with tests, run the whole suite
+#   deploy/setup.sh test   install packages, build the test trees, run the whole
+#                          suite: every test under ASan+UBSan (clang) with the
+#                          fuzzers for PILLARBOX_FUZZ_SECONDS each, and the
+#                          concurrent parts' unit tests under TSan
 #   deploy/setup.sh build  install packages and build only
 #
 # Environment: BUILD_DIR (default ./build), DATA_DIR (default ./data),
-# LISTEN (default 127.0.0.1:8080), JOBS (default: number of cores).
+# LISTEN (default 127.0.0.1:8080), JOBS (default: number of cores),
+# TEST_BUILD_DIR (default ./build-asan), TSAN_BUILD_DIR (default ./build-tsan),
+# PILLARBOX_FUZZ_SECONDS (default 30).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,6 +22,8 @@ build_dir="${BUILD_DIR:-build}"
 data_dir="${DATA_DIR:-data}"
 listen="${LISTEN:-127.0.0.1:8080}"
 jobs="${JOBS:-$(nproc)}"
+test_build_dir="${TEST_BUILD_DIR:-build-asan}"
+tsan_build_dir="${TSAN_BUILD_DIR:-build-tsan}"
 
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -24,7 +31,9 @@ packages=(
   libgtest-dev libgmock-dev sqlite3
   libmagic-dev libexiv2-dev libtag1-dev libmstch-dev
 )
-test_packages=(wrk chromium nginx-light openssl systemd)  # chromium: browser tests (tests/e2e); the rest: tests/deploy
+# chromium: browser tests (tests/e2e); clang, its runtimes and symbolizer: the
+# sanitizer and fuzzing builds; wrk, nginx-light, openssl, systemd: tests/deploy.
+test_packages=(wrk chromium nginx-light openssl systemd clang libclang-rt-14-dev llvm-14)
 
 install_packages() {
   local wanted=("${packages[@]}")
@@ -54,6 +63,21 @@ build() {
   cmake --build "$build_dir" -j "$jobs"
 }
 
+# The test trees: everything with clang under ASan+UBSan plus the libFuzzer
+# harnesses (build-asan), and the concurrent parts' unit tests under TSan
+# (build-tsan; tests/CMakeLists.txt registers only those there).
+build_test_trees() {
+  (cd admin-ui/app && npm ci --no-audit --no-fund >/dev/null)
+  local clang=(-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPILLARBOX_WERROR="${PILLARBOX_WERROR:-ON}")
+  cmake -S . -B "$test_build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${clang[@]}" \
+    -DPILLARBOX_SANITIZE=address,undefined -DPILLARBOX_FUZZ=ON \
+    -DPILLARBOX_FUZZ_SECONDS="${PILLARBOX_FUZZ_SECONDS:-30}" >/dev/null
+  cmake --build "$test_build_dir" -j "$jobs"
+  cmake -S . -B "$tsan_build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${clang[@]}" \
+    -DPILLARBOX_SANITIZE=thread >/dev/null
+  cmake --build "$tsan_build_dir" -j "$jobs" --target pillarbox_tsan_tests
+}
+
 install_packages
 case "$mode" in
   build)
@@ -68,9 +92,17 @@ case "$mode" in
     exec "$build_dir/service/pillarbox" serve --data "$data_dir" --listen "$listen"
     ;;
   test)
-    build ON
+    build_test_trees
     (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)  # playwright-core, axe-core, as locked
-    ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+    # A sanitizer finding fails the test that hit it, in a test binary or in
+    # a `pillarbox` process the test started (exit code or a dead server).
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+    echo "setup: unit tests of the concurrent parts under TSan"
+    ctest --test-dir "$tsan_build_dir" --output-on-failure -j "$jobs"
+    echo "setup: the whole suite under ASan+UBSan, with the fuzzers"
+    ctest --test-dir "$test_build_dir" --output-on-failure -j "$jobs"
     ;;
   *)
     echo "usage: deploy/setup.sh run|test|build" >&2

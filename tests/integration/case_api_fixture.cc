@@ -13,7 +13,7 @@
 namespace pillarbox::testing {
 
 void CaseApiTest::SetUp() {
-  ASSERT_TRUE(service_.Start()) << service_.ServerLog();
+  ASSERT_TRUE(service_.Start(serve_arguments_)) << service_.ServerLog();
   tokens_["admin"] = Login(nlohmann::json::parse(service_.init_output())["admin"]);
   tokens_["voice"] = Login(CreateUser("rev-voice", "reviewer", {"voice_cloning"}));
   tokens_["voice2"] = Login(CreateUser("rev-voice-two", "reviewer", {"voice_cloning"}));

@@ -45,6 +45,9 @@ class CaseApiTest : public ::testing::Test {
   int64_t Rows(const std::string& table);
 
   ServiceProcess service_;
+  // Extra `pillarbox serve` arguments; a derived fixture sets them in its
+  // constructor (SetUp starts the service with them).
+  std::vector<std::string> serve_arguments_;
   std::map<std::string, std::string> tokens_;
 };
 

@@ -8,9 +8,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace pillarbox::testing {
 namespace {
+
+std::map<std::string, std::string>& HeadersForEveryRequest() {
+  static std::map<std::string, std::string> headers;
+  return headers;
+}
 
 std::string Lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -116,9 +122,14 @@ HttpResponse HttpClient::Request(const std::string& method, const std::string& p
     request += "Content-Length: " + std::to_string(body->size()) + "\r\n";
   }
   for (const auto& [name, value] : extra_headers) request += name + ": " + value + "\r\n";
+  for (const auto& [name, value] : HeadersForEveryRequest()) request += name + ": " + value + "\r\n";
   request += "\r\n";
   if (body.has_value()) request += *body;
   return SendRaw(request);
+}
+
+void HttpClient::SetHeadersForEveryRequest(std::map<std::string, std::string> headers) {
+  HeadersForEveryRequest() = std::move(headers);
 }
 
 }  // namespace pillarbox::testing

@@ -36,6 +36,12 @@ class HttpClient {
                        const std::map<std::string, std::string>& extra_headers = {});
 
   HttpResponse Get(const std::string& path) { return Request("GET", path); }
+
+  // Headers Request() adds to every request of every client in this process
+  // (e.g. a distinctive User-Agent and forwarded addresses for a leak scan),
+  // after `extra_headers`. Set them before starting client threads; clear
+  // them with an empty map.
+  static void SetHeadersForEveryRequest(std::map<std::string, std::string> headers);
   HttpResponse PostJson(const std::string& path, const std::string& body) { return Request("POST", path, body); }
 
  private:
