@@ -99,7 +99,9 @@ Result<SensitiveBytes> OpenFileStream(const SecretKey& file_key, ByteView header
   }
   sodium_memzero(&state, sizeof state);
   size_t unpadded = 0;
-  if (written != total || total % kFileStreamPaddingBlock != 0 ||
+  // Padding always adds at least one byte, so an empty stream is corrupt
+  // (and sodium_unpad must not see the null data of an empty buffer).
+  if (written != total || total == 0 || total % kFileStreamPaddingBlock != 0 ||
       sodium_unpad(&unpadded, plaintext.bytes().data(), total, kFileStreamPaddingBlock) != 0) {
     return corrupt;
   }
