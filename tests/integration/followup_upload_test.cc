@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "instance_inspector.h"
+#include "report_form.h"
 #include "report_payloads.h"
 #include "staff_login.h"
 #include "support/http_client.h"
@@ -42,12 +43,6 @@ std::string MultipartBody(const std::string& token, const std::string& filename,
   body += "Content-Type: " + type + "\r\n\r\n" + content + "\r\n";
   body += std::string("--") + kBoundary + "--\r\n";
   return body;
-}
-
-std::string TokenIn(const std::string& html) {
-  std::smatch match;
-  static const std::regex kToken(R"re(name="form_token" value="([0-9a-f]{32})")re");
-  return std::regex_search(html, match, kToken) ? match[1].str() : "";
 }
 
 class FollowupUploadTest : public ::testing::Test {

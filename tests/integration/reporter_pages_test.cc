@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "instance_inspector.h"
+#include "report_form.h"
 #include "report_payloads.h"
 #include "support/http_client.h"
 #include "support/service_process.h"
@@ -20,38 +21,7 @@ namespace {
 constexpr char kPageCsp[] =
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'";
-constexpr char kFormType[] = "application/x-www-form-urlencoded";
-const std::regex kReceiptInPage(R"(<code id="receipt-text">(([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4})</code>)");
 const std::vector<std::string> kKinds = {"algorithmic_injustice", "voice_cloning", "workplace_ai_harm"};
-
-std::string FormEncode(const std::string& text) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.') {
-      encoded.push_back(static_cast<char>(c));
-    } else if (c == ' ') {
-      encoded.push_back('+');
-    } else {
-      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return encoded;
-}
-
-// The form body for the JSON answers of BuildReport (arrays as repeated keys).
-std::string FormBody(const nlohmann::json& answers, const std::string& token) {
-  std::string body = "form_token=" + token;
-  for (const auto& [name, value] : answers.items()) {
-    if (value.is_array()) {
-      for (const auto& item : value) body += "&" + name + "=" + FormEncode(item.get<std::string>());
-    } else {
-      body += "&" + name + "=" + FormEncode(value.get<std::string>());
-    }
-  }
-  return body;
-}
 
 // `text` as mstch escapes it in a page.
 std::string HtmlEscaped(const std::string& text) {
@@ -68,12 +38,6 @@ std::string HtmlEscaped(const std::string& text) {
     }
   }
   return escaped;
-}
-
-std::string TokenIn(const std::string& html) {
-  std::smatch match;
-  static const std::regex kToken(R"re(name="form_token" value="([0-9a-f]{32})")re");
-  return std::regex_search(html, match, kToken) ? match[1].str() : "";
 }
 
 void ExpectPageHeaders(const HttpResponse& response, const std::string& type = "text/html; charset=utf-8") {
@@ -150,9 +114,9 @@ TEST_F(ReporterPagesTest, EachKindSubmittedThroughTheFormGivesAReceiptThatOpensT
     ASSERT_EQ(response.status, 200) << response.body;
     ExpectPageHeaders(response);
     ExpectSelfContained("POST /report/" + kind, response.body);
-    std::smatch match;
-    ASSERT_TRUE(std::regex_search(response.body, match, kReceiptInPage)) << response.body;
-    const auto opened = OpenReportWithReceipt(service_.data_dir(), match[1].str());
+    const std::string receipt = ReceiptInPage(response.body);
+    ASSERT_FALSE(receipt.empty()) << response.body;
+    const auto opened = OpenReportWithReceipt(service_.data_dir(), receipt);
     ASSERT_TRUE(opened.ok()) << opened.status().message();
     EXPECT_EQ(opened->at("summary"), answers["summary"].get<std::string>());
     EXPECT_EQ(opened->at("narrative"), answers["narrative"].get<std::string>());
@@ -235,9 +199,9 @@ TEST_F(ReporterPagesTest, MalformedBodiesAreRefusedAndStoreNothing) {
 
 // The receipt from a form submission, or "" after a test failure.
 std::string ReceiptIn(const HttpResponse& response) {
-  std::smatch match;
-  EXPECT_TRUE(std::regex_search(response.body, match, kReceiptInPage)) << response.body;
-  return match.empty() ? "" : match[1].str();
+  const std::string receipt = ReceiptInPage(response.body);
+  EXPECT_FALSE(receipt.empty()) << response.body;
+  return receipt;
 }
 
 TEST_F(ReporterPagesTest, TheFormsReceiptSignsInThroughTheApiAndThePages) {
