@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "common/status.h"
@@ -22,5 +23,23 @@ std::string ReadDatabaseFiles(const std::string& db_path);
 // the instance secret in `data_dir`. NotFound when no report matches.
 Result<std::map<std::string, std::string>> OpenReportWithReceipt(const std::string& data_dir,
                                                                  const std::string& receipt);
+
+// OpenReportWithReceipt for many receipts: the instance secret is read and
+// the database opened (read-only) once, which matters after a kill -9, when
+// every new connection rebuilds the WAL index. Not thread-safe.
+class ReceiptOpener {
+ public:
+  // Errors of reading the instance secret or opening the database.
+  static Result<std::unique_ptr<ReceiptOpener>> Create(const std::string& data_dir);
+  ~ReceiptOpener();
+
+  // As OpenReportWithReceipt.
+  Result<std::map<std::string, std::string>> Open(const std::string& receipt);
+
+ private:
+  struct State;
+  explicit ReceiptOpener(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace pillarbox::testing

@@ -81,7 +81,8 @@ class MetadataLeakScanTest : public EvidenceBundleFixture {
     const std::string token = TokenIn(client.Get("/report/voice_cloning").body);
     const HttpResponse page = client.Request("POST", "/report/voice_cloning", FormBody(answers, token), kFormType);
     EXPECT_EQ(page.status, 200) << page.body;
-    receipts.push_back(ReceiptIn(page));
+    receipts.push_back(ReceiptInPage(page.body));
+    EXPECT_FALSE(receipts.back().empty()) << page.body;
     return receipts;
   }
 

@@ -1,31 +1,28 @@
-// The reporter's plain HTML form as a browser without JavaScript sends it,
-// for integration tests: URL-encoded bodies, and the form token and receipt
-// read back out of the server-rendered pages.
+// The reporter's no-JavaScript HTML form, for integration tests: encoding a
+// report's answers as the browser posts them, and reading the form token and
+// the receipt out of the pages.
 #pragma once
 
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-#include "support/http_client.h"
-
 namespace pillarbox::testing {
 
-// The Content-Type of a submitted form.
+// The Content-Type a browser sends with the form.
 inline constexpr char kFormType[] = "application/x-www-form-urlencoded";
 
-// `text` URL-encoded as a browser encodes form values (space as '+').
+// `text` as application/x-www-form-urlencoded (space as '+').
 std::string FormEncode(const std::string& text);
 
-// The form body for the JSON answers of BuildReport (arrays as repeated
-// keys), led by `form_token=<token>`.
+// The body of POST /report/{kind} for the JSON `answers` of BuildReport
+// (arrays as repeated keys), with the page's form `token`.
 std::string FormBody(const nlohmann::json& answers, const std::string& token);
 
-// The single-use form token in a rendered page, or "" when it has none.
+// The form_token a form page carries, or "" when it has none.
 std::string TokenIn(const std::string& html);
 
-// The receipt shown on the page answering a submitted form; adds a test
-// failure and returns "" when the page shows none.
-std::string ReceiptIn(const HttpResponse& response);
+// The receipt the "report received" page shows, or "" when it shows none.
+std::string ReceiptInPage(const std::string& html);
 
 }  // namespace pillarbox::testing

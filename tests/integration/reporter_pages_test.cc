@@ -114,8 +114,8 @@ TEST_F(ReporterPagesTest, EachKindSubmittedThroughTheFormGivesAReceiptThatOpensT
     ASSERT_EQ(response.status, 200) << response.body;
     ExpectPageHeaders(response);
     ExpectSelfContained("POST /report/" + kind, response.body);
-    const std::string receipt = ReceiptIn(response);
-    ASSERT_FALSE(receipt.empty());
+    const std::string receipt = ReceiptInPage(response.body);
+    ASSERT_FALSE(receipt.empty()) << response.body;
     const auto opened = OpenReportWithReceipt(service_.data_dir(), receipt);
     ASSERT_TRUE(opened.ok()) << opened.status().message();
     EXPECT_EQ(opened->at("summary"), answers["summary"].get<std::string>());
@@ -198,6 +198,12 @@ TEST_F(ReporterPagesTest, MalformedBodiesAreRefusedAndStoreNothing) {
 }
 
 // The receipt from a form submission, or "" after a test failure.
+std::string ReceiptIn(const HttpResponse& response) {
+  const std::string receipt = ReceiptInPage(response.body);
+  EXPECT_FALSE(receipt.empty()) << response.body;
+  return receipt;
+}
+
 TEST_F(ReporterPagesTest, TheFormsReceiptSignsInThroughTheApiAndThePages) {
   const std::string kind = "voice_cloning";
   const HttpResponse submitted = PostForm("/report/" + kind, FormBody(Answers(kind, "followup"), FreshToken(kind)));
