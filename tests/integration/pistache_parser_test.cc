@@ -34,9 +34,20 @@
 namespace pillarbox::testing {
 namespace {
 
+// True once `answer` holds a whole response (headers and a Content-Length body).
+bool Complete(const std::string& answer) {
+  const size_t header_end = answer.find("\r\n\r\n");
+  if (header_end == std::string::npos) return false;
+  const size_t field = answer.find("Content-Length: ");
+  const size_t length = field < header_end ? std::stoul(answer.substr(field + 16)) : 0;
+  return answer.size() >= header_end + 4 + length;
+}
+
 // Sends each piece on one connection, pausing between them so that the
 // server parses each piece alone, optionally half-closes, then reads until
-// the server closes or 10 s pass. Returns what the server sent.
+// a whole response arrived, the server closed, or 10 s passed (Pistache
+// keeps the connection open after answering, even with Connection: close).
+// Returns what the server sent; `closed` tells whether the server closed.
 std::string Exchange(uint16_t port, const std::vector<std::string>& pieces, bool half_close, bool* closed = nullptr) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in address{};
@@ -52,7 +63,7 @@ std::string Exchange(uint16_t port, const std::vector<std::string>& pieces, bool
   std::string answer;
   bool eof = false;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!eof && std::chrono::steady_clock::now() < deadline) {
+  while (!eof && !(!half_close && Complete(answer)) && std::chrono::steady_clock::now() < deadline) {
     pollfd poll_fd{fd, POLLIN, 0};
     if (poll(&poll_fd, 1, 100) <= 0) continue;
     char buffer[4096];
