@@ -14,6 +14,7 @@ std::string ToHex(ByteView bytes) {
 
 Result<Bytes> FromHex(std::string_view hex) {
   if (hex.size() % 2 != 0) return Status::InvalidArgument("hex string has odd length");
+  if (hex.empty()) return Bytes{};  // sodium_hex2bin must not see an empty vector's null data
   Bytes out(hex.size() / 2);
   size_t written = 0;
   const char* end = nullptr;

@@ -9,6 +9,7 @@ namespace pillarbox::privacy {
 Bytes RandomBytes(size_t size) {
   internal::EnsureSodiumInitialized();
   Bytes out(size);
+  if (size == 0) return out;  // randombytes_buf must not see an empty vector's null data
   randombytes_buf(out.data(), out.size());
   return out;
 }

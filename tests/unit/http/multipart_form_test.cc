@@ -24,7 +24,8 @@ std::string BrowserBody(std::string_view file_content) {
 }
 
 TEST(MultipartFormTest, SplitsFieldsAndFilesWithBinaryContentIntact) {
-  const std::string file("\xff\xd8\xff\r\n--not-a-boundary\r\n\0\x01 end", 32);
+  static constexpr char kFile[] = "\xff\xd8\xff\r\n--not-a-boundary\r\n\0\x01 end";
+  const std::string file(kFile, sizeof kFile - 1);  // the embedded NUL included, the terminator not
   const std::string body = BrowserBody(file);
   auto parts = ParseMultipartForm(kType, body);
   ASSERT_TRUE(parts.ok()) << parts.status().message();
