@@ -101,6 +101,27 @@ TEST_F(StatementTest, ConstraintViolationIsConflictWithoutTheValue) {
   EXPECT_NE(status.message().find("2067"), std::string::npos) << status.message();  // SQLITE_CONSTRAINT_UNIQUE
 }
 
+// A failed bind leaves its parameter NULL; running the statement anyway would
+// store NULL in a nullable column (or match nothing in a WHERE clause), and
+// report success. Out of memory is one cause (tests/faults found it); an
+// index out of range is the one a unit test can cause.
+TEST_F(StatementTest, AFailedBindFailsTheStepInsteadOfStoringNull) {
+  Result<Statement*> insert = db_->Prepare(kInsertSql);
+  ASSERT_TRUE(insert.ok());
+  (*insert)->BindInt64(1, int64_t{7});
+  (*insert)->BindText(9, "no such parameter");
+  (*insert)->BindText(3, "s");
+  const Status status = (*insert)->Run();
+  EXPECT_EQ(status.code(), StatusCode::kInternal);
+  EXPECT_EQ(QueryInt(*db_, "SELECT count(*) FROM t"), 0);
+
+  // Reset() forgets the failure: the statement runs again with good binds.
+  (*insert)->BindInt64(1, int64_t{7});
+  (*insert)->BindText(3, "s");
+  EXPECT_TRUE((*insert)->Run().ok());
+  EXPECT_EQ(QueryInt(*db_, "SELECT count(*) FROM t"), 1);
+}
+
 TEST_F(StatementTest, RunRefusesRows) {
   static constexpr char kSql[] = "SELECT 1";
   Result<Statement*> select = db_->Prepare(kSql);
