@@ -6,10 +6,12 @@
 
 namespace pillarbox::store {
 
-// A failed bind (out of memory, or a programming error: an index out of
-// range, a value over SQLite's size limit) leaves its parameter NULL, which a
-// nullable column or a WHERE clause would take silently; so Step() refuses
-// to run the statement and returns the bind's error instead.
+// A failed bind (out of memory, a value over SQLite's size limit) leaves its
+// parameter NULL, which a nullable column or a WHERE clause would take
+// silently; so Step() refuses to run the statement and returns the bind's
+// error instead. An index out of range (SQLITE_RANGE) binds nothing that
+// exists and is ignored: queries built from optional filters (e.g. the triage
+// queue) bind every parameter whether their SQL uses it or not.
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
@@ -32,7 +34,7 @@ void Statement::BindInt64(int index, int64_t value) { RememberBindFailure(sqlite
 void Statement::BindNull(int index) { RememberBindFailure(sqlite3_bind_null(stmt_, index)); }
 
 void Statement::RememberBindFailure(int rc) {
-  if (rc != SQLITE_OK && bind_error_ == SQLITE_OK) bind_error_ = rc;
+  if (rc != SQLITE_OK && rc != SQLITE_RANGE && bind_error_ == SQLITE_OK) bind_error_ = rc;
 }
 
 Result<bool> Statement::Step() {

@@ -23,10 +23,10 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   // Binds copy their argument (SQLITE_TRANSIENT). A bind that fails (out of
-  // memory, an index out of range, a value over SQLite's size limit) is
-  // remembered: the next Step() or Run() returns its error (Unavailable when
-  // out of memory, Internal otherwise) without running the statement, so a
-  // parameter is never left NULL by accident.
+  // memory, a value over SQLite's size limit) is remembered: the next Step()
+  // or Run() returns its error (Unavailable when out of memory, Internal
+  // otherwise) without running the statement, so a parameter is never left
+  // NULL by accident. Binding an index the SQL does not have is a no-op.
   void BindText(int index, std::string_view value);
   void BindBlob(int index, std::span<const uint8_t> value);
   void BindInt64(int index, int64_t value);
