@@ -14,6 +14,7 @@ Status StatusFromSqlite(int rc, std::string_view context) {
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_BUSY:
+    case SQLITE_NOMEM:  // memory pressure passes: the client may retry
       return Status::Unavailable(std::move(message));
     default:
       return Status::Internal(std::move(message));

@@ -10,7 +10,7 @@
 namespace pillarbox::store {
 
 // Maps a failed SQLite result code `rc` (primary or extended) to a Status:
-// SQLITE_CONSTRAINT* -> Conflict; SQLITE_IOERR*, SQLITE_FULL, SQLITE_BUSY* ->
+// SQLITE_CONSTRAINT* -> Conflict; SQLITE_IOERR*, SQLITE_FULL, SQLITE_BUSY*, SQLITE_NOMEM ->
 // Unavailable; anything else -> Internal. The message is
 // "<context>: <sqlite3_errstr(rc)> (sqlite code <rc>)". Requires a failure code
 // (not SQLITE_OK, SQLITE_ROW or SQLITE_DONE).

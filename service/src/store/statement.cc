@@ -6,31 +6,39 @@
 
 namespace pillarbox::store {
 
-// Bind failures (an index out of range, a value over SQLite's size limit) are
-// programming errors; the parameter then stays NULL and the NOT NULL columns
-// of the schema turn it into a failed Step().
+// A failed bind (out of memory, a value over SQLite's size limit) leaves its
+// parameter NULL, which a nullable column or a WHERE clause would take
+// silently; so Step() refuses to run the statement and returns the bind's
+// error instead. An index out of range (SQLITE_RANGE) binds nothing that
+// exists and is ignored: queries built from optional filters (e.g. the triage
+// queue) bind every parameter whether their SQL uses it or not.
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 void Statement::BindText(int index, std::string_view value) {
   // A null pointer would bind SQL NULL, so an empty view binds "" explicitly.
   const char* data = value.empty() ? "" : value.data();
-  sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  RememberBindFailure(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
 void Statement::BindBlob(int index, std::span<const uint8_t> value) {
   if (value.empty()) {  // sqlite3_bind_blob with no data would bind NULL
-    sqlite3_bind_zeroblob(stmt_, index, 0);
+    RememberBindFailure(sqlite3_bind_zeroblob(stmt_, index, 0));
     return;
   }
-  sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT);
+  RememberBindFailure(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT));
 }
 
-void Statement::BindInt64(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+void Statement::BindInt64(int index, int64_t value) { RememberBindFailure(sqlite3_bind_int64(stmt_, index, value)); }
 
-void Statement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+void Statement::BindNull(int index) { RememberBindFailure(sqlite3_bind_null(stmt_, index)); }
+
+void Statement::RememberBindFailure(int rc) {
+  if (rc != SQLITE_OK && rc != SQLITE_RANGE && bind_error_ == SQLITE_OK) bind_error_ = rc;
+}
 
 Result<bool> Statement::Step() {
+  if (bind_error_ != SQLITE_OK) return StatusFromSqlite(bind_error_, "could not bind a parameter");
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -48,6 +56,7 @@ Status Statement::Run() {
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  bind_error_ = SQLITE_OK;
 }
 
 std::string Statement::ColumnText(int column) const {

@@ -22,7 +22,11 @@ class Statement {
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
-  // Binds copy their argument (SQLITE_TRANSIENT).
+  // Binds copy their argument (SQLITE_TRANSIENT). A bind that fails (out of
+  // memory, a value over SQLite's size limit) is remembered: the next Step()
+  // or Run() returns its error (Unavailable when out of memory, Internal
+  // otherwise) without running the statement, so a parameter is never left
+  // NULL by accident. Binding an index the SQL does not have is a no-op.
   void BindText(int index, std::string_view value);
   void BindBlob(int index, std::span<const uint8_t> value);
   void BindInt64(int index, int64_t value);
@@ -36,7 +40,7 @@ class Statement {
   Result<bool> Step();
   // Step() for statements that return no rows; a row is an error.
   Status Run();
-  // Resets for reuse and clears bindings.
+  // Resets for reuse, clears bindings and a remembered bind failure.
   void Reset();
 
   std::string ColumnText(int column) const;
@@ -48,7 +52,10 @@ class Statement {
   bool ColumnIsNull(int column) const;
 
  private:
+  void RememberBindFailure(int rc);
+
   sqlite3_stmt* stmt_;
+  int bind_error_ = 0;  // the first failed bind's SQLite code since Reset(); 0 (SQLITE_OK) when none
 };
 
 }  // namespace pillarbox::store

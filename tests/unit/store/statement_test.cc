@@ -1,6 +1,7 @@
 #include "store/statement.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <limits>
 
@@ -99,6 +100,38 @@ TEST_F(StatementTest, ConstraintViolationIsConflictWithoutTheValue) {
   EXPECT_EQ(status.code(), StatusCode::kConflict) << status.ToString();
   EXPECT_EQ(status.ToString().find("secret-value"), std::string::npos);
   EXPECT_NE(status.message().find("2067"), std::string::npos) << status.message();  // SQLITE_CONSTRAINT_UNIQUE
+}
+
+// A failed bind leaves its parameter NULL; running the statement anyway would
+// store NULL in a nullable column (or match nothing in a WHERE clause), and
+// report success. Out of memory is one cause (tests/faults found it); a value
+// over SQLite's length limit is the one a unit test can cause.
+TEST_F(StatementTest, AFailedBindFailsTheStepInsteadOfStoringNull) {
+  sqlite3_limit(db_->handle(), SQLITE_LIMIT_LENGTH, 16);
+  Result<Statement*> insert = db_->Prepare(kInsertSql);
+  ASSERT_TRUE(insert.ok());
+  (*insert)->BindInt64(1, int64_t{7});
+  (*insert)->BindText(3, "longer than sixteen bytes");  // s is nullable
+  const Status status = (*insert)->Run();
+  EXPECT_EQ(status.code(), StatusCode::kInternal);
+  EXPECT_EQ(QueryInt(*db_, "SELECT count(*) FROM t"), 0);
+
+  // Reset() forgets the failure: the statement runs again with good binds.
+  (*insert)->BindInt64(1, int64_t{7});
+  (*insert)->BindText(3, "short");
+  EXPECT_TRUE((*insert)->Run().ok());
+  EXPECT_EQ(QueryInt(*db_, "SELECT count(*) FROM t"), 1);
+}
+
+// Queries built from optional filters bind every parameter; an index the SQL
+// does not have binds nothing and does not stop the statement.
+TEST_F(StatementTest, BindingAnIndexTheSqlDoesNotHaveIsIgnored) {
+  Result<Statement*> insert = db_->Prepare(kInsertSql);
+  ASSERT_TRUE(insert.ok());
+  (*insert)->BindInt64(1, int64_t{8});
+  (*insert)->BindText(9, "no such parameter");
+  EXPECT_TRUE((*insert)->Run().ok());
+  EXPECT_EQ(QueryInt(*db_, "SELECT count(*) FROM t"), 1);
 }
 
 TEST_F(StatementTest, RunRefusesRows) {
