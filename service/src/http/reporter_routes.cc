@@ -54,7 +54,7 @@ nlohmann::json ViewJson(const reporter::ReporterView& view) {
 }
 
 void HandleSignIn(const RouteContext& context, const Request& request, ResponseWriter& response) {
-  constexpr char kRoute[] = "POST /api/v1/reporter/session";
+  static constexpr char kRoute[] = "POST /api/v1/reporter/session";  // outlives the call: the worker logs it
   const auto started = std::chrono::steady_clock::now();
   const Status worked = CheckProofOfWork(request, context);
   if (!worked.ok()) return FailRequest(response, kRoute, started, worked);
