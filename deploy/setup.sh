@@ -96,7 +96,7 @@ case "$mode" in
     (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)  # playwright-core, axe-core, as locked
     # A sanitizer finding fails the test that hit it, in a test binary or in
     # a `pillarbox` process the test started (exit code or a dead server).
-    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1"
+    export ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
     echo "setup: unit tests of the concurrent parts under TSan"
