@@ -20,7 +20,9 @@
 #include "store/migrations.h"
 #include "store/report_rows.h"
 #include "store/user_repository.h"
+#include "integration/instance_inspector.h"
 #include "support/sealed_report_fixture.h"
+#include "support/session_user_row.h"
 
 namespace pillarbox::testing {
 namespace {
@@ -47,33 +49,10 @@ std::shared_ptr<accounts::Session> MakeReviewer(store::Database& db, const priva
   keys.desk_keys.push_back({kVoice, 1, privacy::BoxKeyPair::FromSecretKey(desk_key.secret_key.Clone())});
   auto session = std::make_shared<accounts::Session>(
       accounts::Session{{RandomReportId(), "reviewer", "reviewer"}, std::move(keys), 0});
-  store::UserRecord user;
-  user.id = session->identity.user_id;
-  user.username = "reviewer";
-  user.role = "reviewer";
-  user.public_key.assign(session->keys.user_key_pair.public_key.bytes.begin(),
-                         session->keys.user_key_pair.public_key.bytes.end());
-  user.password_salt = user.password_verifier = user.password_wrapped_key = {1};
-  user.recovery_salt = user.recovery_wrapped_key = user.sealed_totp_secret = {1};
-  user.kdf_operations = 1;
-  user.kdf_memory_bytes = 8192;
-  user.created_day = "2024-06-15";
+  const store::UserRecord user = pillarbox::testing::SessionUserRow(*session);
   if (!store::InsertUser(db, user).ok()) return nullptr;
   if (!store::InsertDeskMember(db, {kVoice, user.id, 1, {7}}).ok()) return nullptr;
   return session;
-}
-
-Result<std::vector<intake::SealedField>> ReadSealedFields(store::Database& db, const std::string& report_id) {
-  static constexpr char kFieldsSql[] = "SELECT field, ciphertext FROM report_fields WHERE report_id = ? ORDER BY field";
-  PB_ASSIGN_OR_RETURN(store::Statement * fields, db.Prepare(kFieldsSql));
-  fields->BindText(1, report_id);
-  std::vector<intake::SealedField> sealed;
-  while (true) {
-    PB_ASSIGN_OR_RETURN(bool row, fields->Step());
-    if (!row) break;
-    sealed.push_back({fields->ColumnText(0), fields->ColumnBlob(1)});
-  }
-  return sealed;
 }
 
 }  // namespace

@@ -13,6 +13,8 @@ namespace {
 constexpr char kFindByLookupSql[] = "SELECT id, reporter_wrapped_data_key FROM reports WHERE lookup_id = ?";
 constexpr char kFieldsSql[] = "SELECT field, ciphertext FROM report_fields WHERE report_id = ? ORDER BY field";
 
+}  // namespace
+
 Result<std::vector<intake::SealedField>> ReadSealedFields(store::Database& db, const std::string& report_id) {
   PB_ASSIGN_OR_RETURN(store::Statement * fields, db.Prepare(kFieldsSql));
   fields->BindText(1, report_id);
@@ -25,7 +27,6 @@ Result<std::vector<intake::SealedField>> ReadSealedFields(store::Database& db, c
   return sealed;
 }
 
-}  // namespace
 
 int64_t CountRows(const std::string& db_path, const std::string& table) {
   auto db = store::Database::Open(db_path, store::OpenMode::kReadOnly);

@@ -7,8 +7,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
+#include "intake/report.h"
+#include "store/database.h"
 
 namespace pillarbox::testing {
 
@@ -18,6 +21,9 @@ int64_t CountRows(const std::string& db_path, const std::string& table);
 
 // The bytes of the database file and of its -wal and -shm files, concatenated.
 std::string ReadDatabaseFiles(const std::string& db_path);
+
+// The sealed fields of report `report_id` in `db`, ordered by field name.
+Result<std::vector<intake::SealedField>> ReadSealedFields(store::Database& db, const std::string& report_id);
 
 // The plaintext answers (field to value) of the report `receipt` opens, using
 // the instance secret in `data_dir`. NotFound when no report matches.

@@ -25,6 +25,7 @@
 #include "store/user_repository.h"
 #include "support/manual_clock.h"
 #include "support/sealed_report_fixture.h"
+#include "support/session_user_row.h"
 #include "support/temp_dir.h"
 
 namespace pillarbox::cases::test {
@@ -70,17 +71,7 @@ class CaseServicesTest : public ::testing::Test {
     }
     auto session = std::make_shared<accounts::Session>(accounts::Session{
         {privacy::ToHex(privacy::RandomBytes(16)), name, role}, std::move(keys), clock_.NowUnixSeconds()});
-    store::UserRecord user;
-    user.id = session->identity.user_id;
-    user.username = name;
-    user.role = role;
-    user.public_key.assign(session->keys.user_key_pair.public_key.bytes.begin(),
-                           session->keys.user_key_pair.public_key.bytes.end());
-    user.password_salt = user.password_verifier = user.password_wrapped_key = {1};
-    user.recovery_salt = user.recovery_wrapped_key = user.sealed_totp_secret = {1};
-    user.kdf_operations = 1;
-    user.kdf_memory_bytes = 8192;
-    user.created_day = "2024-06-15";
+    const store::UserRecord user = pillarbox::testing::SessionUserRow(*session);
     EXPECT_TRUE(Write([&user](store::Database& db) { return store::InsertUser(db, user); }).ok());
     return session;
   }
