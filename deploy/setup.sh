@@ -100,9 +100,20 @@ case "$mode" in
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
     echo "setup: unit tests of the concurrent parts under TSan"
-    ctest --test-dir "$tsan_build_dir" --output-on-failure -j "$jobs"
+    ctest --test-dir "$tsan_build_dir" --output-on-failure -j "$jobs" | tee "$tsan_build_dir/ctest-output.txt"
     echo "setup: the whole suite under ASan+UBSan, with the fuzzers"
-    ctest --test-dir "$test_build_dir" --output-on-failure -j "$jobs"
+    set +e
+    ctest --test-dir "$test_build_dir" --output-on-failure -j "$jobs" | tee "$test_build_dir/ctest-output.txt"
+    suite=${PIPESTATUS[0]}
+    set -e
+    echo "setup: what the hardening campaigns did in this run"
+    tests/campaign_figures.sh "$test_build_dir" || true
+    # Both trees' totals as the last line (ctest's own summaries are above).
+    read -r failed total < <(cat "$tsan_build_dir/ctest-output.txt" "$test_build_dir/ctest-output.txt" |
+      sed -n 's/.*tests passed, \([0-9]*\) tests\{0,1\} failed out of \([0-9]*\).*/\1 \2/p' |
+      awk '{ failed += $1; total += $2 } END { print failed + 0, total + 0 }')
+    echo "$((total - failed)) passed, $failed failed"
+    exit "$suite"
     ;;
   *)
     echo "usage: deploy/setup.sh run|test|build" >&2
